@@ -50,7 +50,7 @@ CREATE TABLE default_prompt (
     version     bigint      NOT NULL DEFAULT 0,
     updated_at  timestamptz NOT NULL DEFAULT now(),
     updated_by  text,
-    CONSTRAINT prompt_name_must_be_1_to_128_chars_of_a_z_0_9_dot_dash_underscore
+    CONSTRAINT prompt_name_must_be_1_to_128_of_a_z_0_9_dot_dash_underscore
         CHECK (name ~ '^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$'),
     CONSTRAINT prompt_title_must_be_at_most_200_chars CHECK (char_length(title) <= 200),
     CONSTRAINT prompt_description_must_be_at_most_4000_chars CHECK (char_length(description) <= 4000),
@@ -79,7 +79,7 @@ CREATE TABLE default_resource (
     CONSTRAINT resource_description_must_be_at_most_4000_chars CHECK (char_length(description) <= 4000),
     CONSTRAINT resource_mime_type_must_look_like_type_slash_subtype
         CHECK (mime_type ~* '^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+( *;.*)?$' AND char_length(mime_type) <= 255),
-    CONSTRAINT default_resource_needs_exactly_one_of_content_text_or_content_blob
+    CONSTRAINT default_resource_needs_exactly_one_of_text_or_blob_content
         CHECK ((content_text IS NULL) <> (content_blob IS NULL)),
     CONSTRAINT resource_content_must_be_at_most_1_mib
         CHECK (coalesce(octet_length(content_text), 0) <= 1048576 AND coalesce(octet_length(content_blob), 0) <= 1048576)
@@ -98,7 +98,7 @@ CREATE TABLE organization_prompt (
     updated_at  timestamptz NOT NULL DEFAULT now(),
     updated_by  text,
     PRIMARY KEY (org_id, name),
-    CONSTRAINT prompt_name_must_be_1_to_128_chars_of_a_z_0_9_dot_dash_underscore
+    CONSTRAINT prompt_name_must_be_1_to_128_of_a_z_0_9_dot_dash_underscore
         CHECK (name ~ '^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$'),
     CONSTRAINT prompt_title_must_be_at_most_200_chars CHECK (char_length(title) <= 200),
     CONSTRAINT prompt_description_must_be_at_most_4000_chars CHECK (char_length(description) <= 4000),
@@ -129,7 +129,7 @@ CREATE TABLE organization_resource (
     CONSTRAINT resource_description_must_be_at_most_4000_chars CHECK (char_length(description) <= 4000),
     CONSTRAINT resource_mime_type_must_look_like_type_slash_subtype
         CHECK (mime_type ~* '^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+( *;.*)?$' AND char_length(mime_type) <= 255),
-    CONSTRAINT override_resource_may_not_set_both_content_text_and_content_blob
+    CONSTRAINT override_resource_may_not_set_both_text_and_blob_content
         CHECK (content_text IS NULL OR content_blob IS NULL),
     CONSTRAINT resource_content_must_be_at_most_1_mib
         CHECK (coalesce(octet_length(content_text), 0) <= 1048576 AND coalesce(octet_length(content_blob), 0) <= 1048576)
@@ -227,6 +227,24 @@ BEGIN
 END
 $$;
 
+-- BEFORE DELETE: a deleted row's before-image names its last writer, not who deleted it, so the
+-- deleter is announced in the WAL just ahead of the delete (a transactional logical decoding
+-- message, prefix 'mcpconfig.actor'), where the publisher picks it up for the change event.
+CREATE FUNCTION mcpconfig_announce_delete() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    r jsonb := to_jsonb(OLD);
+BEGIN
+    PERFORM pg_logical_emit_message(true, 'mcpconfig.actor', jsonb_build_object(
+        'table', TG_TABLE_NAME,
+        'scope', mcpconfig_scope_of(TG_TABLE_NAME, r),
+        'key', mcpconfig_key_of(TG_TABLE_NAME, r),
+        'actor', mcpconfig_session_actor())::text);
+    RETURN OLD;
+END
+$$;
+
 DO $$
 DECLARE
     t text;
@@ -235,6 +253,8 @@ BEGIN
                              'organization_prompt', 'organization_resource'] LOOP
         EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I
                         FOR EACH ROW EXECUTE FUNCTION mcpconfig_stamp()', t || '_stamp', t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE DELETE ON %I
+                        FOR EACH ROW EXECUTE FUNCTION mcpconfig_announce_delete()', t || '_announce_delete', t);
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
                         FOR EACH ROW EXECUTE FUNCTION mcpconfig_record_history()', t || '_history', t);
     END LOOP;
