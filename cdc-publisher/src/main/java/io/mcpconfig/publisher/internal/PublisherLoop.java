@@ -1,0 +1,153 @@
+package io.mcpconfig.publisher.internal;
+
+import io.mcpconfig.publisher.PublisherConfig;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publisher's life on one thread: wait for leadership (standby), prepare the slot, run the
+ * engine; on a transient failure run it again after a pause, on a fatal one stop for good. Also
+ * logs a one-line status periodically. Thread-safe.
+ */
+public final class PublisherLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(PublisherLoop.class);
+    /** A standby tries the lock this often: a takeover waits at most this plus the engine start. */
+    private static final long STANDBY_POLL_MS = 500;
+    private static final long RETRY_PAUSE_MS = 2000;
+
+    private final PublisherConfig config;
+    private final PublisherMetrics metrics;
+    private final Thread thread;
+    private final ScheduledExecutorService statusLog;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean closing;
+    private volatile RuntimeException failure;
+
+    public PublisherLoop(PublisherConfig config, PublisherMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "mcpconfig-publisher");
+        this.statusLog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mcpconfig-publisher-status");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        thread.start();
+        long every = config.statusInterval().toMillis();
+        statusLog.scheduleAtFixedRate(new StatusLine(metrics), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            if (!terminated.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("publisher did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        statusLog.shutdownNow();
+    }
+
+    private void run() {
+        try {
+            while (!closing) {
+                try (Leadership leadership = Leadership.connect(config.dbUrl(), config.dbUser(), config.dbPassword(), config.slot())) {
+                    if (awaitLeadership(leadership)) {
+                        LOG.info("active: this instance publishes slot '{}' to {}", config.slot(), config.topics().changes().name());
+                        lead(leadership);
+                    }
+                } catch (FatalPublisherException e) {
+                    failure = e;
+                    LOG.error("stopped: {}", e.getMessage());
+                    return;
+                } catch (InterruptedException e) {
+                    if (!closing) {
+                        LOG.warn("interrupted; stopping");
+                    }
+                    return;
+                } catch (Exception e) {
+                    if (closing) {
+                        return;
+                    }
+                    LOG.warn("publisher failed ({}); retrying in {} ms", e.toString(), RETRY_PAUSE_MS);
+                    pause(RETRY_PAUSE_MS);
+                }
+            }
+        } finally {
+            metrics.active(false);
+            terminated.countDown();
+            LOG.info("stopped");
+        }
+    }
+
+    private boolean awaitLeadership(Leadership leadership) throws SQLException, InterruptedException {
+        boolean said = false;
+        while (!closing) {
+            if (leadership.tryAcquire()) {
+                return true;
+            }
+            if (!said) {
+                LOG.info("standby: another publisher holds slot '{}'; waiting to take over", config.slot());
+                said = true;
+            }
+            Thread.sleep(STANDBY_POLL_MS);
+        }
+        return false;
+    }
+
+    /** Runs the engine while this instance leads; returns when leadership is lost or on close. */
+    private void lead(Leadership leadership) throws Exception {
+        while (!closing && leadership.stillHeld()) {
+            SlotPreparation.prepare(config);
+            EngineRun run = EngineRun.start(config, metrics);
+            metrics.active(true);
+            try {
+                while (!closing && !run.awaitStop(Duration.ofSeconds(1))) {
+                    if (!leadership.stillHeld()) {
+                        LOG.error("lost the leadership lock's connection; stopping the engine so that only one publisher runs");
+                        break;
+                    }
+                }
+            } finally {
+                metrics.active(false);
+                run.close();
+            }
+            if (run.fatal() != null) {
+                throw new FatalPublisherException(run.fatal().getMessage());
+            }
+            if (!closing) {
+                LOG.warn("engine stopped ({}); restarting in {} ms", run.outcome(), RETRY_PAUSE_MS);
+                pause(RETRY_PAUSE_MS);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
+        }
+    }
+}
