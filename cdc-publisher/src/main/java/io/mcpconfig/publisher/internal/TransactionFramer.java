@@ -78,7 +78,7 @@ public final class TransactionFramer {
         open.bytes += row.approxBytes();
         if (open.bytes > maxTransactionBytes) {
             throw new TransactionTooLargeException("transaction " + open.txId + " holds more than "
-                    + maxTransactionBytes + " bytes of changes; raise MCPCONFIG_MAX_TRANSACTION_BYTES (and the heap) to publish it");
+                    + maxTransactionBytes + " bytes of changes; raise MCPCONFIG_MAX_TRANSACTION_MB (and the heap) to publish it");
         }
         String actor = row.updatedBy();
         if (row.op() == ChangeOp.DELETE) {
