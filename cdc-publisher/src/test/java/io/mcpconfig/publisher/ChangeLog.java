@@ -42,8 +42,11 @@ final class ChangeLog implements AutoCloseable {
 
     private void consume(KafkaConsumer<String, ChangeEvent> consumer, String topic) {
         try (consumer) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && !closed) { // the publisher may create the topic later
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!closed) {
