@@ -6,17 +6,10 @@ import static io.mcpconfig.mcp.ViewsProducer.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mcpconfig.cache.ConfigCache;
-import io.mcpconfig.schemas.Scopes;
-import io.mcpconfig.schemas.topics.Topics;
-import io.mcpconfig.testkit.KafkaBroker;
-import io.mcpconfig.testkit.TestNames;
-import io.mcpconfig.testkit.TestServers;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,30 +21,20 @@ import org.junit.jupiter.api.Test;
 class CacheBindingIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    private BrokerBackedServer fixture;
     private ViewsProducer views;
-    private ConfigCache cache;
     private McpConfigServer server;
 
     @BeforeEach
     void start() throws Exception {
-        KafkaBroker kafka = TestServers.kafka();
-        Topics topics = Topics.withPrefix(TestNames.unique("mcp"), 1);
-        topics.ensureCreated(kafka.admin(), Optional.of((short) 1), 10_000);
-        views = new ViewsProducer(kafka.bootstrapServers(), topics);
-        views.send(Scopes.DEFAULTS, 10, List.of(prompt("summarize", "Summarize: {{text}}", "text")),
-                List.of(resource("docs://policy", "default policy")));
-        views.send("acme", 11, List.of(prompt("summarize", "ACME: {{text}}", "text"), prompt("review", "Review {{code}}", "code")),
-                List.of(resource("docs://policy", "acme policy")));
-        cache = ConfigCache.builder().bootstrapServers(kafka.bootstrapServers()).topics(topics).build();
-        assertThat(cache.awaitReady(WAIT)).isTrue();
-        server = McpConfigServer.start(McpServerConfig.withSecret(0, Fixtures.SECRET), ConfigCacheSource.of(cache));
+        fixture = new BrokerBackedServer();
+        views = fixture.views;
+        server = fixture.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        cache.close();
-        views.close();
+        fixture.close();
     }
 
     @Test
