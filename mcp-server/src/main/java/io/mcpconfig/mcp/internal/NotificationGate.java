@@ -44,6 +44,12 @@ final class NotificationGate {
         holding = true;
     }
 
+    /** Stops holding and drops what was held: for the first load, which no client has seen a list of. */
+    synchronized void discard() {
+        holding = false;
+        pending.clear();
+    }
+
     /** Stops holding and sends each held kind of notification once; blocks until sent. */
     void release() {
         List<String> toSend;

@@ -46,7 +46,7 @@ final class OrgEndpoint implements AutoCloseable {
                 .serverInfo(SERVER_NAME, SERVER_VERSION)
                 .capabilities(McpSchema.ServerCapabilities.builder().prompts(true).resources(true, true).build())
                 .build();
-        refresh();
+        apply(false);
     }
 
     String orgId() {
@@ -59,6 +59,11 @@ final class OrgEndpoint implements AutoCloseable {
      * resources/updated to the subscribers of each resource whose content changed.
      */
     synchronized void refresh() {
+        apply(true);
+    }
+
+    /** @param announce false for the first load: before it there was no list to change (and, on stdio, no initialize yet) */
+    private void apply(boolean announce) {
         OrgContent next = source.contentOf(orgId);
         OrgContent previous = served;
         Map<String, PromptItem> oldPrompts = byKey(previous.prompts(), PromptItem::name);
@@ -102,7 +107,11 @@ final class OrgEndpoint implements AutoCloseable {
                 }
             }
         } finally {
-            gate.release();
+            if (announce) {
+                gate.release();
+            } else {
+                gate.discard();
+            }
         }
         // Content changes of resources still listed go to their subscribers only (resources/updated).
         for (ResourceItem r : newResources.values()) {
