@@ -43,8 +43,8 @@ class PipelineIT {
     void a_sql_update_of_an_override_reaches_only_that_orgs_sessions() throws Exception {
         PostgresServer pg = TestServers.postgres();
         KafkaBroker kafka = TestServers.kafka();
-        String db = pg.createDatabase(TestNames.unique("mcp_pipeline"));
-        String url = pg.jdbcUrl(db);
+        String db = TestNames.unique("mcp_pipeline");
+        String url = pg.createDatabase(db); // returns the new database's JDBC URL
         Migrations.apply(url, pg.user(), pg.password());
         try (Connection c = pg.connect(db)) {
             DemoData.load(c);
