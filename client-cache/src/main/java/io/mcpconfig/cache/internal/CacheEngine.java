@@ -23,17 +23,24 @@ public final class CacheEngine implements ConfigCache {
     private final ViewStore store;
     private final Listeners listeners;
     private final Progress progress = new Progress();
+    private final ViewApplier applier;
     private final ViewsConsumer consumer;
     private final Thread thread;
     private volatile CacheStatus status = CacheStatus.STARTING;
 
-    private CacheEngine(CacheConfig config) {
+    /** @param consume false: no Kafka at all (the {@link OfflineCache} hook) */
+    private CacheEngine(CacheConfig config, boolean consume) {
         CacheMetrics metrics = new CacheMetrics(config.meterRegistry(), config.clock());
         ViewMapper mapper = new ViewMapper();
         store = new ViewStore(config.maximumWeight(), config.orgFilter(), mapper, metrics.droppedUndecodable::increment);
         metrics.bind(config.meterRegistry(), store);
         listeners = new Listeners(config.listenerExecutor(), metrics.listenerFailures::increment);
-        ViewApplier applier = new ViewApplier(config, store, mapper, listeners, metrics);
+        applier = new ViewApplier(config, store, mapper, listeners, metrics);
+        if (!consume) {
+            consumer = null;
+            thread = null;
+            return;
+        }
 
         SnapshotFile file = config.snapshotFile() == null ? null : new SnapshotFile(config.snapshotFile());
         Map<Integer, Long> resume = Map.of();
@@ -70,8 +77,19 @@ public final class CacheEngine implements ConfigCache {
 
     /** Starts a cache (loading its snapshot first) and its consumer thread. */
     public static ConfigCache start(CacheConfig config) {
-        CacheEngine engine = new CacheEngine(config);
+        CacheEngine engine = new CacheEngine(config, true);
         engine.thread.start();
+        return engine;
+    }
+
+    /** A cache that never reads Kafka, holding {@code records} (see {@link OfflineCache}). */
+    static CacheEngine offline(CacheConfig config, Iterable<byte[]> records) {
+        CacheEngine engine = new CacheEngine(config, false);
+        for (byte[] record : records) {
+            io.mcpconfig.schemas.avro.OrgView view = io.mcpconfig.schemas.serde.AvroSerdes.orgView().decode(record);
+            engine.applier.apply(view.getOrgId(), record, 0);
+        }
+        engine.status = CacheStatus.LIVE;
         return engine;
     }
 
@@ -140,11 +158,13 @@ public final class CacheEngine implements ConfigCache {
             return;
         }
         status = CacheStatus.CLOSED;
-        consumer.wakeUp();
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (consumer != null) {
+            consumer.wakeUp();
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         progress.signal();
     }

@@ -1,6 +1,6 @@
 package io.mcpconfig.cache.internal;
 
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +56,7 @@ final class CacheMetrics {
     void bind(MeterRegistry registry, ViewStore store) {
         Gauge.builder(PREFIX + ".views", store, ViewStore::size).description("views held (own views and _defaults)")
                 .register(registry);
-        LoadingCache<String, ?> decoded = store.decodedCache();
+        Cache<String, ?> decoded = store.decodedCache();
         // Caffeine's statistics as Micrometer meters (cache.gets{result=hit|miss}, evictions, ...).
         CaffeineCacheMetrics.monitor(registry, decoded, PREFIX + ".decoded");
         Gauge.builder(PREFIX + ".decoded.hit.ratio", decoded, c -> c.stats().hitRate())

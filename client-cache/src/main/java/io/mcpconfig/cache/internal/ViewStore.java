@@ -1,7 +1,8 @@
 package io.mcpconfig.cache.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.mcpconfig.cache.OrgView;
 import io.mcpconfig.schemas.Scopes;
 import java.time.Instant;
@@ -15,25 +16,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Every held view, in two layers.
  *
- * <p>The source of truth is a map of each view's serialized bytes ({@link StoredView}): compact,
- * exactly what the snapshot writes, and enough to answer "which revision do I hold" without
- * decoding. Over it, a Caffeine cache bounded by weight holds decoded {@link OrgView}s and decodes
- * again from the bytes on a miss; decoding interns items, so shared defaults are held once.
+ * <p>The source of truth is a map from key to {@link Slot}: each view's serialized bytes, exactly
+ * as the topic carried them and the snapshot writes them, compact, and enough to answer "which
+ * revision do I hold" without decoding. Decoded {@link OrgView}s (items interned, so shared
+ * defaults are held once) are held by a Caffeine cache bounded by weight, and referenced from
+ * their slot so that a read is one map lookup and a field read: Caffeine's per-read bookkeeping
+ * (read buffer, policy) costs more than the lookup itself, which the read budget cannot afford.
+ * Caffeine still decides what stays decoded: it sees every decode (load) and update, its
+ * eviction clears the slot's reference, and the next read decodes again from the bytes. Reads
+ * that find the decoded view are recorded as hits in Caffeine's statistics counter, so its stats
+ * are the read path's.
  *
- * <p>Only the consumer thread (and the constructor, loading a snapshot) writes; any thread reads.
- * Writes go to the bytes first and then to Caffeine, so a concurrent miss either loads the new
- * bytes or is overwritten by the put that follows (Caffeine serializes both per key).
+ * <p>Only the consumer thread (and the constructor's caller, loading a snapshot) writes; any
+ * thread reads, without a lock on the hit path.
  */
 final class ViewStore {
     private static final Logger LOG = LoggerFactory.getLogger(ViewStore.class);
 
-    private final ConcurrentHashMap<String, StoredView> stored = new ConcurrentHashMap<>();
-    private final LoadingCache<String, OrgView> decoded;
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
+    private final Cache<String, OrgView> decoded;
     private final ViewMapper mapper;
     private final Set<String> orgFilter;
     private final OrgView emptyDefaults = new OrgView(Scopes.DEFAULTS, true, -1, Instant.EPOCH, List.of(), List.of());
     private final Runnable onUndecodable;
-    /** Count of puts and removes; written by the one writer thread, read by it and the snapshot writer. */
+    /** Count of puts and removes; written by the one writer thread, read by the snapshot writer. */
     private volatile long mutations;
 
     ViewStore(long maximumWeight, Set<String> orgFilter, ViewMapper mapper, Runnable onUndecodable) {
@@ -42,34 +49,60 @@ final class ViewStore {
         this.onUndecodable = onUndecodable;
         this.decoded = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
-                // Weighed by serialized size: proportional to what decoding costs and holds, known
-                // without walking the object graph (the bytes are stored before the view is put).
+                // Weighed by serialized size: proportional to what a decode costs and holds, and
+                // known without walking the object graph (the slot is stored before the view).
                 .<String, OrgView>weigher((key, view) -> {
-                    StoredView s = stored.get(key);
-                    return s == null ? 1 : Math.max(1, s.bytes().length);
+                    Slot s = slots.get(key);
+                    return s == null ? 1 : Math.max(1, s.stored.bytes().length);
                 })
-                .recordStats()
-                .build(this::load);
+                .evictionListener((String key, OrgView view, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    Slot s = key == null ? null : slots.get(key);
+                    if (s != null) {
+                        s.clearIf(view);
+                    }
+                })
+                .recordStats(() -> stats)
+                .build();
     }
 
     /**
-     * The hot path: on a hit, a lookup in the bytes map and one in Caffeine, no allocation, no lock.
-     * The bytes map is asked first so that an org without a view of its own (served the defaults)
-     * neither counts as a miss nor takes Caffeine's per-key lock to load nothing.
+     * The hot path: on a hit, one map lookup, a field read and a statistics increment; no
+     * allocation, no lock. An org without a view of its own gets the defaults.
      */
     OrgView forOrg(String orgId) {
-        if (stored.containsKey(orgId)) {
-            OrgView view = decoded.get(orgId);
-            if (view != null) {
-                return view;
-            }
+        Slot slot = slots.get(orgId);
+        if (slot != null) {
+            return viewOf(orgId, slot);
         }
         if (orgFilter != null && !orgFilter.contains(orgId) && !Scopes.isDefaults(orgId)) {
             throw new IllegalArgumentException("org " + orgId + " is not selected by this cache's org filter "
                     + orgFilter);
         }
-        OrgView defaults = stored.containsKey(Scopes.DEFAULTS) ? decoded.get(Scopes.DEFAULTS) : null;
-        return defaults != null ? defaults : emptyDefaults;
+        Slot defaults = slots.get(Scopes.DEFAULTS);
+        return defaults != null ? viewOf(Scopes.DEFAULTS, defaults) : emptyDefaults;
+    }
+
+    private OrgView viewOf(String key, Slot slot) {
+        OrgView view = slot.decoded;
+        if (view != null) {
+            stats.recordHits(1);
+            return view;
+        }
+        view = load(key);
+        return view != null ? view : emptyDefaults;
+    }
+
+    /** Decodes a key's current bytes through Caffeine (counted as a miss and a load). */
+    private OrgView load(String key) {
+        OrgView view = decoded.get(key, k -> {
+            Slot current = slots.get(k);
+            return current == null ? null : decodeOrNull(current.stored);
+        });
+        Slot current = slots.get(key);
+        if (view != null && current != null && view.revision() == current.stored.revision()) {
+            current.decoded = view;
+        }
+        return view;
     }
 
     /** What {@code forOrg} serves, without touching the statistics (for diffs). */
@@ -83,17 +116,12 @@ final class ViewStore {
     }
 
     private OrgView quietly(String key) {
-        OrgView view = decoded.policy().getIfPresentQuietly(key);
-        if (view != null) {
-            return view;
+        Slot s = slots.get(key);
+        if (s == null) {
+            return null;
         }
-        StoredView s = stored.get(key);
-        return s == null ? null : decodeOrNull(s);
-    }
-
-    private OrgView load(String key) {
-        StoredView s = stored.get(key);
-        return s == null ? null : decodeOrNull(s);
+        OrgView view = s.decoded;
+        return view != null ? view : decodeOrNull(s.stored);
     }
 
     private OrgView decodeOrNull(StoredView s) {
@@ -110,12 +138,13 @@ final class ViewStore {
     }
 
     StoredView stored(String key) {
-        return stored.get(key);
+        Slot s = slots.get(key);
+        return s == null ? null : s.stored;
     }
 
-    /** Stores a view; {@code view} is its decoded form if the caller has it, else null. */
+    /** Stores a view; {@code view} is its decoded form if the caller has it, else null (decoded on first read). */
     void put(StoredView s, OrgView view) {
-        stored.put(s.key(), s);
+        slots.put(s.key(), new Slot(s, view));
         mutations++;
         if (view != null) {
             decoded.put(s.key(), view);
@@ -124,22 +153,22 @@ final class ViewStore {
         }
     }
 
-    /** Whether the decoded view is in memory: worth keeping decoded on an update. */
-    boolean isDecoded(String key) {
-        return decoded.policy().getIfPresentQuietly(key) != null;
-    }
-
     StoredView remove(String key) {
-        StoredView old = stored.remove(key);
+        Slot old = slots.remove(key);
         decoded.invalidate(key);
-        if (old != null) {
-            mutations++;
+        if (old == null) {
+            return null;
         }
-        return old;
+        mutations++;
+        return old.stored;
     }
 
     List<StoredView> all() {
-        return new ArrayList<>(stored.values());
+        List<StoredView> all = new ArrayList<>(slots.size());
+        for (Slot s : slots.values()) {
+            all.add(s.stored);
+        }
+        return all;
     }
 
     long mutations() {
@@ -147,10 +176,10 @@ final class ViewStore {
     }
 
     int size() {
-        return stored.size();
+        return slots.size();
     }
 
-    LoadingCache<String, OrgView> decodedCache() {
+    Cache<String, OrgView> decodedCache() {
         return decoded;
     }
 }
