@@ -154,11 +154,16 @@ class ViewApplierTest {
     void evictedViewsAreDecodedAgainFromTheirBytes() {
         setUp(null);
         applier.apply("acme", bytes(org("acme", 1, "a")), 0);
-        store.decodedCache().invalidateAll();
+        var eviction = store.decodedCache().policy().eviction().orElseThrow();
+        eviction.setMaximum(0); // evicts everything decoded
+        store.decodedCache().cleanUp();
+        assertThat(store.decodedCache().estimatedSize()).isZero();
+        eviction.setMaximum(1 << 20);
 
         assertThat(store.forOrg("acme").prompt("greet").template()).isEqualTo("a");
         assertThat(store.decodedCache().stats().missCount()).isEqualTo(1);
         assertThat(store.forOrg("acme").prompt("greet").template()).isEqualTo("a");
         assertThat(store.decodedCache().stats().hitCount()).isEqualTo(1);
+        assertThat(store.decodedCache().stats().evictionCount()).isEqualTo(1);
     }
 }
