@@ -1,0 +1,103 @@
+package io.mcpconfig.mcp;
+
+import io.mcpconfig.schemas.config.BadSettingException;
+import io.mcpconfig.schemas.config.Keys;
+import io.mcpconfig.schemas.config.Settings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the MCP HTTP endpoint: where it listens, how bearer tokens are verified and which
+ * hosts and browser origins may call it (DNS-rebinding protection). Immutable; the constructor
+ * rejects a bad combination with a {@link BadSettingException} naming the setting.
+ *
+ * @param bindHost       interface to listen on, e.g. {@code 0.0.0.0}
+ * @param httpPort       0 picks a free port
+ * @param jwtSecret      HMAC secret (UTF-8, at least 32 bytes), or null when {@code jwksUrl} is set
+ * @param jwksUrl        URL of a JSON Web Key Set, or null when {@code jwtSecret} is set
+ * @param orgClaim       the token claim that names the organization
+ * @param allowedHosts   Host header values accepted ({@code name:*} allows any port)
+ * @param allowedOrigins Origin header values accepted when a browser sends one ({@code scheme://name:*} allowed)
+ */
+public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, URI jwksUrl, String orgClaim,
+                              List<String> allowedHosts, List<String> allowedOrigins) {
+    public static final String HTTP_HOST = "MCPCONFIG_HTTP_HOST";
+    public static final String ALLOWED_HOSTS = "MCPCONFIG_ALLOWED_HOSTS";
+    public static final String ALLOWED_ORIGINS = "MCPCONFIG_ALLOWED_ORIGINS";
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_ORG_CLAIM = "org";
+    /** Loopback only: anything else must be allowed on purpose. */
+    public static final List<String> DEFAULT_ALLOWED_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*");
+    public static final List<String> DEFAULT_ALLOWED_ORIGINS = List.of(
+            "http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*",
+            "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
+    /** HS256 needs a key of at least 256 bits (RFC 7518, 3.2). */
+    static final int MIN_SECRET_BYTES = 32;
+
+    public McpServerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new BadSettingException(Keys.HTTP_PORT, "is " + httpPort + "; set a port from 0 to 65535");
+        }
+        if ((jwtSecret == null) == (jwksUrl == null)) {
+            throw new BadSettingException(Keys.JWT_SECRET, "set exactly one of " + Keys.JWT_SECRET
+                    + " (HMAC shared secret) and " + Keys.JWKS_URL + " (URL of the issuer's JSON Web Key Set)");
+        }
+        if (jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new BadSettingException(Keys.JWT_SECRET, "is shorter than " + MIN_SECRET_BYTES
+                    + " bytes (256 bits); set a longer random secret, e.g. `openssl rand -base64 48`");
+        }
+        if (jwksUrl != null && !("https".equals(jwksUrl.getScheme()) || "http".equals(jwksUrl.getScheme()))) {
+            throw new BadSettingException(Keys.JWKS_URL, "'" + jwksUrl + "' is not an http(s) URL; set the issuer's JWKS URL");
+        }
+        if (orgClaim == null || orgClaim.isBlank()) {
+            throw new BadSettingException(Keys.ORG_CLAIM, "is empty; set the name of the token claim that names the org");
+        }
+        allowedHosts = List.copyOf(allowedHosts);
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (allowedHosts.isEmpty()) {
+            throw new BadSettingException(ALLOWED_HOSTS, "is empty; list the host[:port] names clients use, e.g. localhost:*");
+        }
+    }
+
+    /** A loopback-only endpoint on {@code port} verifying HMAC tokens signed with {@code secret}. */
+    public static McpServerConfig withSecret(int port, String secret) {
+        return new McpServerConfig("127.0.0.1", port, secret, null, DEFAULT_ORG_CLAIM,
+                DEFAULT_ALLOWED_HOSTS, DEFAULT_ALLOWED_ORIGINS);
+    }
+
+    /** The endpoint's settings from {@code MCPCONFIG_*} settings; throws {@link BadSettingException}. */
+    public static McpServerConfig fromSettings(Settings settings) {
+        String secret = settings.optional(Keys.JWT_SECRET).orElse(null);
+        URI jwks = settings.optional(Keys.JWKS_URL).map(raw -> {
+            try {
+                return URI.create(raw);
+            } catch (IllegalArgumentException e) {
+                throw new BadSettingException(Keys.JWKS_URL, "'" + raw + "' is not a URL; set the issuer's JWKS URL");
+            }
+        }).orElse(null);
+        return new McpServerConfig(
+                settings.string(HTTP_HOST, "0.0.0.0"),
+                settings.integer(Keys.HTTP_PORT, DEFAULT_PORT, 0, 65535),
+                secret, jwks,
+                settings.string(Keys.ORG_CLAIM, DEFAULT_ORG_CLAIM),
+                list(settings, ALLOWED_HOSTS, DEFAULT_ALLOWED_HOSTS),
+                list(settings, ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS));
+    }
+
+    private static List<String> list(Settings settings, String key, List<String> defaults) {
+        return settings.optional(key)
+                .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(defaults);
+    }
+
+    @Override
+    public String toString() { // never print the secret
+        return "McpServerConfig[" + bindHost + ":" + httpPort + ", tokens="
+                + (jwtSecret != null ? "HMAC secret" : "JWKS " + jwksUrl) + ", orgClaim=" + orgClaim
+                + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + "]";
+    }
+}
