@@ -48,15 +48,17 @@ public final class PostgresServer implements AutoCloseable {
    * Starts a new server and blocks until it accepts connections (about a second; the first start
    * on a machine also unpacks the binaries, a few seconds more).
    *
-   * @throws UncheckedIOException if the server could not be started
+   * @throws IllegalStateException if the server could not be started
    */
   public static PostgresServer start() {
     long startedAt = System.nanoTime();
+    File dataDirectory = null;
     try {
+      dataDirectory = newDataDirectory();
       // zonky adds its own shutdown hook that stops the server and deletes the data folder, so
       // no hook of ours is needed here.
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(newDataDirectory())
+          .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(true)
           .setServerConfig("wal_level", "logical")
           .setServerConfig("max_replication_slots", "64")
@@ -71,14 +73,18 @@ public final class PostgresServer implements AutoCloseable {
       LOG.info("PostgreSQL started on port {} in {} ms", server.port(),
           Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
       return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start PostgreSQL", e);
+    } catch (IOException | RuntimeException e) {
+      if (dataDirectory != null) {
+        TempDirs.deleteRecursively(dataDirectory.toPath());
+      }
+      throw new IllegalStateException("could not start PostgreSQL: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The data folder sits in zonky's working folder, not in the bare temp folder: a later start
-   * there stops and deletes the server of a JVM that was killed (SIGKILL skips shutdown hooks).
+   * The data folder sits in zonky's working folder, not in the bare temp folder: there a later
+   * start stops and deletes the server left by a JVM that was killed (SIGKILL skips shutdown
+   * hooks), once that folder is 10 minutes old.
    */
   private static File newDataDirectory() throws IOException {
     String defaultDir = new File(System.getProperty("java.io.tmpdir"), "embedded-pg").getPath();

@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final String typeName;
 
     AvroSerde(Schema current, List<Schema> released) {
+        this.typeName = current.getName();
         SpecificData model = SpecificData.getForSchema(current);
         this.encoder = new BinaryMessageEncoder<>(model, current);
         this.decoder = new BinaryMessageDecoder<>(model, current);
@@ -57,8 +59,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         try {
             return decoder.decode(data);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("not a readable " + decoder.getClass().getSimpleName()
-                    + " record on " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException("not a readable " + typeName + " record on " + topic
+                    + " (unknown writer schema or corrupt bytes): " + e.getMessage(), e);
         }
     }
 

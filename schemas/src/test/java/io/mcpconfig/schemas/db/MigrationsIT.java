@@ -1,0 +1,18 @@
+package io.mcpconfig.schemas.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpconfig.testkit.PostgresServer;
+import io.mcpconfig.testkit.TestNames;
+import io.mcpconfig.testkit.TestServers;
+import org.junit.jupiter.api.Test;
+
+class MigrationsIT {
+    @Test
+    void applyToAFreshDatabaseThenAgainIsANoOp() {
+        PostgresServer pg = TestServers.postgres();
+        String url = pg.createDatabase(TestNames.unique("migrations"));
+        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(2);
+        assertThat(Migrations.apply(url, pg.user(), pg.password())).isZero();
+    }
+}
