@@ -43,6 +43,7 @@ public record MaterializerConfig(
     public static final String REPLICATION_FACTOR = "MCPCONFIG_REPLICATION_FACTOR";
     public static final String COMMIT_INTERVAL_MS = "MCPCONFIG_COMMIT_INTERVAL_MS";
     public static final String STATUS_INTERVAL_S = "MCPCONFIG_STATUS_INTERVAL_S";
+    public static final String SESSION_TIMEOUT_MS = "MCPCONFIG_SESSION_TIMEOUT_MS";
 
     /**
      * A short commit interval, deliberately: under exactly-once a view becomes visible to
@@ -105,7 +106,21 @@ public record MaterializerConfig(
                 .map(v -> (short) settings.integer(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
         int commit = settings.integer(COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1, 60_000);
         int status = settings.integer(STATUS_INTERVAL_S, 60, 0, 86_400);
-        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, threads, rf, commit, status, Map.of());
+        Map<String, Object> overrides = settings.optional(SESSION_TIMEOUT_MS).isEmpty() ? Map.of() : failover(
+                settings.integer(SESSION_TIMEOUT_MS, 45_000, 6_000, 300_000));
+        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, threads, rf, commit, status, overrides);
+    }
+
+    /**
+     * Settings for how soon the work of an instance that died without leaving moves to the others:
+     * its group membership expires after {@code sessionTimeoutMs}, and its open transaction (which
+     * holds back read_committed readers of the partitions it wrote) is aborted after the same time.
+     */
+    public static Map<String, Object> failover(int sessionTimeoutMs) {
+        return Map.of(
+                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs,
+                StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.max(500, sessionTimeoutMs / 4),
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), sessionTimeoutMs);
     }
 
     private static Path stateDir(String raw) {
