@@ -77,7 +77,7 @@ public final class ConfigMaterializer implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         m.streams.start();
-        LOG.info("materializer {} started: {} -> {}", config.applicationId(), config.topics().changes().name(),
+        LOG.info("materializer started: {}, {} -> {}", describe(config), config.topics().changes().name(),
                 config.topics().views().name());
         return m;
     }
