@@ -1,0 +1,124 @@
+package io.mcpconfig.materializer;
+
+import io.mcpconfig.materializer.internal.MaterializerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running materializer: a library handle, so the service's {@code main}, the quickstart and
+ * end-to-end tests run the same thing. Thread-safe; {@link #close()} is idempotent.
+ *
+ * <pre>{@code
+ * try (ConfigMaterializer m = ConfigMaterializer.start(MaterializerConfig.of(bootstrap, topics, stateDir))) {
+ *     m.awaitRunning(Duration.ofSeconds(30));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ConfigMaterializer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigMaterializer.class);
+    private static final long ADMIN_TIMEOUT_MS = 30_000;
+
+    private final KafkaStreams streams;
+    private final MeterRegistry registry;
+    private final MaterializerMetrics metrics;
+    private final ScheduledExecutorService status;
+
+    private ConfigMaterializer(MaterializerConfig config, MeterRegistry registry) {
+        this.registry = registry;
+        this.metrics = new MaterializerMetrics(registry);
+        this.streams = new KafkaStreams(MaterializerTopology.build(config, registry), config.streamsProperties(registry));
+        this.status = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "materializer-status");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.statusIntervalSeconds() > 0) {
+            status.scheduleAtFixedRate(() -> LOG.info("materializer {}: {}", streams.state(), metrics.statusLine()),
+                    config.statusIntervalSeconds(), config.statusIntervalSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Creates the views and changes topics if missing, then starts Kafka Streams and returns
+     * without waiting for it to be running. Blocks up to 30 s on the broker for the topics.
+     *
+     * @throws IllegalStateException if the topics can't be listed or created
+     */
+    public static ConfigMaterializer start(MaterializerConfig config) {
+        return start(config, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #start(MaterializerConfig)}, with meters registered in {@code registry}. */
+    public static ConfigMaterializer start(MaterializerConfig config, MeterRegistry registry) {
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()))) {
+            config.topics().ensureCreated(admin, config.replicationFactor(), ADMIN_TIMEOUT_MS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + config.bootstrap() + " did not answer within "
+                    + ADMIN_TIMEOUT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+        ConfigMaterializer m = new ConfigMaterializer(config, registry);
+        m.streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        m.streams.start();
+        LOG.info("materializer started: {}, {} -> {}", describe(config), config.topics().changes().name(),
+                config.topics().views().name());
+        return m;
+    }
+
+    /** Blocks until Kafka Streams is RUNNING (tasks assigned and restored) or the timeout passes. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
+                    && streams.state() != KafkaStreams.State.CREATED) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Kafka Streams' state, e.g. RUNNING or REBALANCING. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The registry holding this instance's meters (names in {@code MaterializerMetrics}). */
+    public MeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** The one-line status (counts of views, skips, duplicates, fan-outs, lag) the periodic log prints. */
+    public String statusLine() {
+        return metrics.statusLine();
+    }
+
+    /** Stops processing and releases state; blocks up to 30 s. */
+    @Override
+    public void close() {
+        status.shutdownNow();
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    static String describe(MaterializerConfig config) {
+        return config.applicationId() + " on " + config.bootstrap() + ", state in " + config.stateDir()
+                + ", " + StreamsConfig.EXACTLY_ONCE_V2;
+    }
+}

@@ -1,0 +1,169 @@
+package io.mcpconfig.materializer;
+
+import io.mcpconfig.materializer.internal.MaterializerMetrics;
+import io.mcpconfig.materializer.internal.SkippingDeserializationHandler;
+import io.mcpconfig.schemas.config.BadSettingException;
+import io.mcpconfig.schemas.config.Keys;
+import io.mcpconfig.schemas.config.Settings;
+import io.mcpconfig.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Everything the materializer is configured with, validated when built. Immutable.
+ *
+ * @param bootstrap Kafka bootstrap servers
+ * @param topics the deployment's topics (prefix and partitions of the topics it creates)
+ * @param applicationId Kafka Streams application id: instances with the same id share the work
+ * @param stateDir where Kafka Streams keeps its local state
+ * @param streamThreads stream threads of this instance
+ * @param replicationFactor replication factor of the topics it creates; empty = the broker's default
+ * @param commitIntervalMs how often output is committed; under exactly-once, also how long a
+ *     read_committed client may wait to see a view
+ * @param statusIntervalSeconds period of the one-line status log; 0 turns it off
+ * @param streamsOverrides extra Kafka Streams settings (tests, tuning); applied last
+ */
+public record MaterializerConfig(
+        String bootstrap, Topics topics, String applicationId, Path stateDir, int streamThreads,
+        Optional<Short> replicationFactor, int commitIntervalMs, int statusIntervalSeconds,
+        Map<String, Object> streamsOverrides) {
+
+    public static final String APPLICATION_ID = "MCPCONFIG_APPLICATION_ID";
+    public static final String STREAM_THREADS = "MCPCONFIG_STREAM_THREADS";
+    public static final String REPLICATION_FACTOR = "MCPCONFIG_REPLICATION_FACTOR";
+    public static final String COMMIT_INTERVAL_MS = "MCPCONFIG_COMMIT_INTERVAL_MS";
+    public static final String STATUS_INTERVAL_S = "MCPCONFIG_STATUS_INTERVAL_S";
+    public static final String SESSION_TIMEOUT_MS = "MCPCONFIG_SESSION_TIMEOUT_MS";
+
+    /**
+     * A short commit interval, deliberately: under exactly-once a view becomes visible to
+     * read_committed clients, and the defaults broadcast to the fan-out, only at commit
+     * (Streams' default under exactly-once is 100 ms, under at-least-once 30 s).
+     */
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 10;
+
+    public MaterializerConfig {
+        Objects.requireNonNull(bootstrap, "bootstrap");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(replicationFactor, "replicationFactor");
+        streamsOverrides = Map.copyOf(streamsOverrides);
+    }
+
+    /** Defaults for everything but where the broker and the state are. */
+    public static MaterializerConfig of(String bootstrap, Topics topics, Path stateDir) {
+        return new MaterializerConfig(bootstrap, topics, topics.materializerApplicationId(), stateDir, 1,
+                Optional.empty(), DEFAULT_COMMIT_INTERVAL_MS, 60, Map.of());
+    }
+
+    public MaterializerConfig withApplicationId(String id) {
+        return new MaterializerConfig(bootstrap, topics, id, stateDir, streamThreads, replicationFactor,
+                commitIntervalMs, statusIntervalSeconds, streamsOverrides);
+    }
+
+    public MaterializerConfig withStateDir(Path dir) {
+        return new MaterializerConfig(bootstrap, topics, applicationId, dir, streamThreads, replicationFactor,
+                commitIntervalMs, statusIntervalSeconds, streamsOverrides);
+    }
+
+    public MaterializerConfig withStreamsOverrides(Map<String, Object> overrides) {
+        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, streamThreads, replicationFactor,
+                commitIntervalMs, statusIntervalSeconds, overrides);
+    }
+
+    /**
+     * From the environment-style settings; throws {@link BadSettingException} naming the key and the fix.
+     */
+    public static MaterializerConfig fromSettings(Settings settings) {
+        String bootstrap = settings.required(Keys.KAFKA_BOOTSTRAP, "set it to host:port of a Kafka broker");
+        int partitions = settings.integer(Keys.PARTITIONS, Topics.DEFAULT_PARTITIONS, 1, 10_000);
+        String prefix = settings.string(Keys.TOPIC_PREFIX, Topics.DEFAULT_PREFIX);
+        Topics topics;
+        try {
+            topics = Topics.withPrefix(prefix, partitions);
+        } catch (IllegalArgumentException e) {
+            throw new BadSettingException(Keys.TOPIC_PREFIX, e.getMessage());
+        }
+        String applicationId = settings.string(APPLICATION_ID, topics.materializerApplicationId());
+        if (!applicationId.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new BadSettingException(APPLICATION_ID, "'" + applicationId + "' must be 1-200 characters of [A-Za-z0-9._-]");
+        }
+        Path stateDir = stateDir(settings.string(Keys.STATE_DIR,
+                Path.of(System.getProperty("java.io.tmpdir"), "mcpconfig-materializer").toString()));
+        int threads = settings.integer(STREAM_THREADS, 1, 1, 64);
+        Optional<Short> rf = settings.optional(REPLICATION_FACTOR)
+                .map(v -> (short) settings.integer(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
+        int commit = settings.integer(COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1, 60_000);
+        int status = settings.integer(STATUS_INTERVAL_S, 60, 0, 86_400);
+        Map<String, Object> overrides = settings.optional(SESSION_TIMEOUT_MS).isEmpty() ? Map.of() : failover(
+                settings.integer(SESSION_TIMEOUT_MS, 45_000, 6_000, 300_000));
+        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, threads, rf, commit, status, overrides);
+    }
+
+    /**
+     * Settings for how soon the work of an instance that died without leaving moves to the others:
+     * its group membership expires after {@code sessionTimeoutMs}, and its open transaction (which
+     * holds back read_committed readers of the partitions it wrote) is aborted after the same time.
+     */
+    public static Map<String, Object> failover(int sessionTimeoutMs) {
+        return Map.of(
+                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs,
+                StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.max(500, sessionTimeoutMs / 4),
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), sessionTimeoutMs);
+    }
+
+    private static Path stateDir(String raw) {
+        Path dir = Path.of(raw).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new BadSettingException(Keys.STATE_DIR, "can't create directory " + dir + " (" + e.getMessage()
+                    + "); set it to a writable directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new BadSettingException(Keys.STATE_DIR, dir + " is not writable; set it to a writable directory");
+        }
+        return dir;
+    }
+
+    /** The Kafka Streams settings; {@code registry} receives the meters of skipped, undecodable records. */
+    public Properties streamsProperties(MeterRegistry registry) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        replicationFactor.ifPresent(rf -> p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
+        // Exactly-once: rows, LSN watermarks, the buffer, the defaults copy, views and input offsets
+        // commit together. See docs/decisions/config-materializer.md for why not at-least-once.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        // No record cache: it would hold views back until the next commit or eviction.
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        // Kafka 4 producers wait 5 ms for a batch by default: every view would pay it.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        // Views repeat the same defaults across orgs: zstd; a view may be as large as the topic allows.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.VIEW_MAX_BYTES + 1024 * 1024);
+        // Internal topics (changelogs, broadcast) carry change events and whole defaults transactions.
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(Topics.VIEW_MAX_BYTES));
+        // Records become readable (read_committed) when a transaction marker moves the stable offset; a
+        // waiting fetch may not notice before fetch.max.wait.ms (500 ms by default): bound that wait.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkippingDeserializationHandler.class);
+        p.put(SkippingDeserializationHandler.METRICS_CONFIG, new MaterializerMetrics(registry));
+        p.putAll(streamsOverrides);
+        return p;
+    }
+}

@@ -1,0 +1,103 @@
+package io.mcpconfig.materializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.topics.Topics;
+import io.mcpconfig.testkit.TestNames;
+import io.mcpconfig.testkit.TestServers;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The materializer on the real broker: scale-out, a killed instance, and a replay from the start. */
+class MaterializerIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoInstancesGiveTheViewsOfOneAndAReplayRebuildsThem() throws Exception {
+        List<Tx> work = Workload.generate(7, 150, 600);
+        Map<String, OrgView> expected = Workload.model(work).expected();
+        Topics one = Topics.withPrefix(TestNames.unique("one"), ItSupport.PARTITIONS);
+        Topics two = Topics.withPrefix(TestNames.unique("two"), ItSupport.PARTITIONS);
+        try (ConfigMaterializer single = ConfigMaterializer.start(ItSupport.config(one, tmp.resolve("s"), one.prefix() + "-app"));
+             ConfigMaterializer first = ConfigMaterializer.start(ItSupport.config(two, tmp.resolve("a"), two.prefix() + "-app"));
+             ConfigMaterializer second = ConfigMaterializer.start(ItSupport.config(two, tmp.resolve("b"), two.prefix() + "-app"));
+             KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
+            assertThat(first.awaitRunning(Duration.ofSeconds(60)) && second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            ItSupport.send(producer, one, Workload.events(work));
+            ItSupport.send(producer, two, Workload.events(work));
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Model.content(ItSupport.compacted(one)).equals(expected)
+                            && Model.content(ItSupport.compacted(two)).equals(expected));
+            assertThat(Model.content(ItSupport.compacted(two))).isEqualTo(Model.content(ItSupport.compacted(one)));
+        }
+
+        // Replay: a fresh application id reads the changes from the start and rewrites every view.
+        Map<String, OrgView> before = ItSupport.compacted(one);
+        Map<TopicPartition, Long> mark = ItSupport.endOffsets(one);
+        try (ConfigMaterializer replay = ConfigMaterializer.start(
+                ItSupport.config(one, tmp.resolve("r"), one.prefix() + "-replay"))) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Model.content(ItSupport.compacted(ItSupport.readViews(one, mark)))
+                            .equals(Model.content(before)));
+        }
+    }
+
+    @Test
+    void killingAnInstanceMidStreamLosesNothing() throws Exception {
+        List<Tx> work = Workload.generate(11, 200, 800);
+        Map<String, OrgView> expected = Workload.model(work).expected();
+        Topics topics = Topics.withPrefix(TestNames.unique("kill"), ItSupport.PARTITIONS);
+        String appId = topics.prefix() + "-app";
+        Process child = startChild(topics, appId, tmp.resolve("child"));
+        try (ConfigMaterializer survivor = ConfigMaterializer.start(ItSupport.config(topics, tmp.resolve("a"), appId));
+             KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> groupMembers(appId) == 2
+                    && survivor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            List<io.mcpconfig.schemas.avro.ChangeEvent> events = Workload.events(work);
+            int half = events.size() / 2;
+            ItSupport.send(producer, topics, events.subList(0, half));
+            await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.compacted(topics).size() > 50);
+            child.destroyForcibly().waitFor();
+            ItSupport.send(producer, topics, events.subList(half, events.size()));
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Model.content(ItSupport.compacted(topics)).equals(expected));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static int groupMembers(String appId) throws Exception {
+        return TestServers.kafka().admin().describeConsumerGroups(List.of(appId)).all().get()
+                .get(appId).members().size();
+    }
+
+    /** The service as ops run it: {@code java -jar target/config-materializer.jar}, settings from the environment. */
+    private static Process startChild(Topics topics, String appId, Path stateDir) throws Exception {
+        File jar = new File("target/config-materializer.jar");
+        assertThat(jar).exists();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.getAbsolutePath());
+        Map<String, String> env = pb.environment();
+        env.put("MCPCONFIG_KAFKA_BOOTSTRAP", ItSupport.bootstrap());
+        env.put("MCPCONFIG_TOPIC_PREFIX", topics.prefix());
+        env.put("MCPCONFIG_PARTITIONS", String.valueOf(ItSupport.PARTITIONS));
+        env.put("MCPCONFIG_STATE_DIR", stateDir.toString());
+        env.put("MCPCONFIG_APPLICATION_ID", appId);
+        env.put(MaterializerConfig.SESSION_TIMEOUT_MS, "6000");
+        env.put(MaterializerConfig.STATUS_INTERVAL_S, "5");
+        pb.redirectErrorStream(true).redirectOutput(new File("target/" + appId + ".log"));
+        return pb.start();
+    }
+}
