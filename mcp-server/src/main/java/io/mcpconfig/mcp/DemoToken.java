@@ -23,6 +23,15 @@ import java.util.Date;
 public final class DemoToken {
     private DemoToken() {}
 
+    /** An HS256 token for {@code orgId} in claim {@code claim}, signed with {@code secret}, valid for {@code validity}. */
+    public static String issue(String secret, String claim, String orgId, Duration validity) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject("demo-user").claim(claim, orgId)
+                .expirationTime(Date.from(Instant.now().plus(validity))).build());
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
     public static void main(String[] args) throws JOSEException {
         if (args.length != 1) {
             System.err.println("usage: java -cp mcp-server.jar io.mcpconfig.mcp.DemoToken <org id>");
@@ -34,11 +43,7 @@ public final class DemoToken {
             // Same checks as the server, so a token this prints is one the server accepts.
             McpServerConfig config = McpServerConfig.withSecret(0, secret);
             String claim = settings.string(Keys.ORG_CLAIM, config.orgClaim());
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                    .subject("demo-user").claim(claim, args[0])
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(24)))).build());
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            System.out.println(jwt.serialize());
+            System.out.println(issue(secret, claim, args[0], Duration.ofHours(24)));
         } catch (BadSettingException e) {
             System.err.println("DemoToken: bad setting " + e.getMessage());
             System.exit(2);

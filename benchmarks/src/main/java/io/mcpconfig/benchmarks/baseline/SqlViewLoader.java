@@ -1,0 +1,99 @@
+package io.mcpconfig.benchmarks.baseline;
+
+import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.avro.OrganizationRow;
+import io.mcpconfig.schemas.avro.PromptRow;
+import io.mcpconfig.schemas.avro.ResourceRow;
+import io.mcpconfig.schemas.db.PromptArguments;
+import io.mcpconfig.schemas.merge.MergeRule;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How an MCP server reads an org's config the old way: straight from PostgreSQL, merged with the
+ * same {@link MergeRule}. Defaults (2 queries) and an org's rows (3 queries) are loaded separately,
+ * so a fair read-through cache can keep the defaults once. Counts every query it runs.
+ * Not thread-safe: one loader per simulated server and connection.
+ */
+final class SqlViewLoader {
+    record Defaults(Map<String, PromptRow> prompts, Map<String, ResourceRow> resources) {}
+
+    private final Connection connection;
+    private final LongAdder queries;
+
+    SqlViewLoader(Connection connection, LongAdder queries) {
+        this.connection = connection;
+        this.queries = queries;
+    }
+
+    Defaults loadDefaults() throws SQLException {
+        return new Defaults(prompts("SELECT * FROM default_prompt", null), resources("SELECT * FROM default_resource", null));
+    }
+
+    /** The org's view, or null when the org does not exist. */
+    OrgView loadOrg(String orgId, Defaults defaults) throws SQLException {
+        OrganizationRow org;
+        try (PreparedStatement st = connection.prepareStatement("SELECT id, display_name, active, version FROM organization WHERE id = ?")) {
+            st.setString(1, orgId);
+            queries.increment();
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                org = new OrganizationRow(orgId, rs.getString(2), rs.getBoolean(3), rs.getLong(4), Instant.EPOCH, null);
+            }
+        }
+        return MergeRule.orgView(org, defaults.prompts(),
+                prompts("SELECT * FROM organization_prompt WHERE org_id = ?", orgId), defaults.resources(),
+                resources("SELECT * FROM organization_resource WHERE org_id = ?", orgId), 0, Instant.EPOCH);
+    }
+
+    OrgView defaultsView(Defaults defaults) {
+        return MergeRule.defaultsView(defaults.prompts(), defaults.resources(), 0, Instant.EPOCH);
+    }
+
+    private Map<String, PromptRow> prompts(String sql, String orgId) throws SQLException {
+        Map<String, PromptRow> rows = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            if (orgId != null) {
+                st.setString(1, orgId);
+            }
+            queries.increment();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString("name"), new PromptRow(orgId, rs.getString("name"), rs.getString("title"),
+                            rs.getString("description"), rs.getString("template"), PromptArguments.parse(rs.getString("arguments")),
+                            (Boolean) rs.getObject("active"), rs.getLong("version"), Instant.EPOCH, null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, ResourceRow> resources(String sql, String orgId) throws SQLException {
+        Map<String, ResourceRow> rows = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            if (orgId != null) {
+                st.setString(1, orgId);
+            }
+            queries.increment();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    byte[] blob = rs.getBytes("content_blob");
+                    rows.put(rs.getString("uri"), new ResourceRow(orgId, rs.getString("uri"), rs.getString("name"),
+                            rs.getString("title"), rs.getString("description"), rs.getString("mime_type"),
+                            rs.getString("content_text"), blob == null ? null : ByteBuffer.wrap(blob),
+                            (Boolean) rs.getObject("active"), rs.getLong("version"), Instant.EPOCH, null));
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,104 @@
+package io.mcpconfig.quickstart;
+
+import io.mcpconfig.cache.ViewChange;
+import io.mcpconfig.mcp.DemoToken;
+import io.mcpconfig.mcp.McpServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The quickstart: the whole pipeline on embedded servers, the demo data loaded, one change made
+ * live and timed, then it keeps running so you can make your own changes with psql and watch them
+ * arrive. Ctrl-C stops everything. Run it with {@code ./quickstart.sh} (see the README).
+ */
+public final class QuickstartMain {
+    /** The MCP server's port; falls back to any free port if taken. */
+    static final int MCP_PORT = 8080;
+
+    private QuickstartMain() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean exitAfterDemo = args.length > 0 && args[0].equals("--exit-after-demo");
+        Path workDir = Files.createTempDirectory("mcpconfig-quickstart-");
+        say("Starting PostgreSQL 17, a Kafka broker, the publisher, the materializer and a client cache...");
+        long start = System.nanoTime();
+        LocalStack stack = LocalStack.start(workDir, "mcpconfig", true, freeOrAny(MCP_PORT));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping...");
+            stack.close();
+            deleteQuietly(workDir);
+            stopped.countDown();
+        }, "quickstart-shutdown"));
+        say("Everything is up in %d ms.", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+
+        DemoChange.awaitDemoViews(stack.cache(), Duration.ofMinutes(1));
+        say("The client cache serves %d organizations; acme has %d prompts and %d resources.",
+                stack.cache().orgIds().size(), stack.cache().forOrg("acme").prompts().size(),
+                stack.cache().forOrg("acme").resources().size());
+
+        DemoChange.Result demo = DemoChange.run(stack, "quickstart edit at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+        say("Live change: acme's code_review template updated in PostgreSQL; the client cache had it %.1f ms after the commit.",
+                demo.latencyMillis());
+        say("  %s", demo.change());
+
+        stack.cache().addListener(QuickstartMain::printChange);
+        printHowToConnect(stack);
+        if (exitAfterDemo) {
+            System.exit(0);
+        }
+        stopped.await();
+    }
+
+    private static void printChange(ViewChange change) {
+        long ageMs = Duration.between(change.after().updatedAt(), Instant.now()).toMillis();
+        say("change for %s (revision %d, %d ms after its commit): prompts +%s -%s ~%s, resources +%s -%s ~%s%s",
+                change.orgId(), change.newRevision(), ageMs, change.promptsAdded(), change.promptsRemoved(),
+                change.promptsChanged(), change.resourcesAdded(), change.resourcesRemoved(), change.resourcesChanged(),
+                change.removed() ? " (org deleted: it now gets the defaults)" : change.deactivated() ? " (org deactivated)" : "");
+    }
+
+    private static void printHowToConnect(LocalStack stack) throws Exception {
+        String psql = "psql \"postgresql://" + stack.postgres().user() + ":" + stack.postgres().password() + "@localhost:"
+                + stack.postgres().port() + "/" + LocalStack.DATABASE + "\"";
+        say("");
+        say("Connect and change something; every change is printed here as it reaches the client cache:");
+        say("  database (JDBC) : %s (user %s, password %s)", stack.jdbcUrl(), stack.postgres().user(), stack.postgres().password());
+        say("  psql            : %s", psql);
+        say("  Kafka bootstrap : %s (topics %s, %s)", stack.kafka().bootstrapServers(),
+                stack.topics().changes().name(), stack.topics().views().name());
+        say("  try             : %s -c \"UPDATE organization_prompt SET template = 'Hi {{code}}' WHERE org_id = 'acme' AND name = 'code_review'\"", psql);
+        say("  MCP endpoint    : %s (Streamable HTTP; send Authorization: Bearer <token>)", stack.mcpServer().endpoint());
+        for (String org : new String[] {"acme", "globex"}) {
+            say("  token for %-6s: %s", org, DemoToken.issue(stack.jwtSecret(), McpServerConfig.DEFAULT_ORG_CLAIM, org, Duration.ofHours(24)));
+        }
+        say("Ctrl-C stops everything.");
+    }
+
+    private static int freeOrAny(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+            return port;
+        } catch (java.io.IOException taken) {
+            return 0;
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(args.length == 0 ? format : String.format(format, args));
+        System.out.flush();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // best effort: a temp folder
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.mcpconfig.e2e;
+
+import io.mcpconfig.cache.ConfigCache;
+import io.mcpconfig.cache.OrgView;
+import io.mcpconfig.cache.Prompt;
+import io.mcpconfig.cache.Resource;
+import io.mcpconfig.schemas.Scopes;
+import io.mcpconfig.schemas.avro.ViewPrompt;
+import io.mcpconfig.schemas.avro.ViewResource;
+import io.mcpconfig.schemas.db.ConfigSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The end-to-end oracle: what a client serves for every org must equal the merge rule applied to
+ * a direct SQL read. Compares what is served (name or URI and content hash, per item, and whether
+ * the org is active), not bookkeeping such as revisions.
+ */
+final class Oracle {
+    private Oracle() {}
+
+    /** The differences, one line each; empty when the cache agrees with the database. */
+    static List<String> differences(ConfigSnapshot db, ConfigCache cache) {
+        List<String> problems = new ArrayList<>();
+        Set<String> orgs = new TreeSet<>(db.organizations().keySet());
+        Set<String> extra = new TreeSet<>(cache.orgIds());
+        extra.removeAll(orgs);
+        if (!extra.isEmpty()) {
+            problems.add("the cache holds views of orgs the database no longer has: " + extra);
+        }
+        compare(Scopes.DEFAULTS, describe(db.defaultsView(0, Instant.EPOCH)), describe(cache.forOrg(Scopes.DEFAULTS)), problems);
+        for (String org : orgs) {
+            compare(org, describe(db.orgView(org, 0, Instant.EPOCH)), describe(cache.forOrg(org)), problems);
+        }
+        return problems;
+    }
+
+    private static void compare(String org, List<String> expected, List<String> actual, List<String> problems) {
+        if (!expected.equals(actual)) {
+            problems.add(org + ": expected " + expected + " but the cache serves " + actual);
+        }
+    }
+
+    private static List<String> describe(io.mcpconfig.schemas.avro.OrgView view) {
+        List<String> items = new ArrayList<>();
+        items.add("active=" + view.getActive());
+        for (ViewPrompt p : view.getPrompts()) {
+            items.add("prompt " + p.getName() + "#" + p.getContentHash());
+        }
+        for (ViewResource r : view.getResources()) {
+            items.add("resource " + r.getUri() + "#" + r.getContentHash());
+        }
+        return items;
+    }
+
+    private static List<String> describe(OrgView view) {
+        List<String> items = new ArrayList<>();
+        items.add("active=" + view.active());
+        for (Prompt p : view.prompts()) {
+            items.add("prompt " + p.name() + "#" + p.contentHash());
+        }
+        for (Resource r : view.resources()) {
+            items.add("resource " + r.uri() + "#" + r.contentHash());
+        }
+        return items;
+    }
+}
