@@ -30,12 +30,23 @@ public final class QuickstartMain {
         long start = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, "mcpconfig", true, freeOrAny(MCP_PORT));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping...");
-            stack.close();
-            deleteQuietly(workDir);
-            stopped.countDown();
-        }, "quickstart-shutdown"));
+        Runnable stop = () -> {
+            // Once only, in order (MCP server, cache, materializer, publisher, Kafka, PostgreSQL): the
+            // servers' own shutdown hooks would otherwise stop them while the publisher still runs.
+            if (stopped.getCount() > 0) {
+                say("Stopping...");
+                stack.close();
+                deleteQuietly(workDir);
+                stopped.countDown();
+            }
+        };
+        for (String signal : new String[] {"INT", "TERM"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+                stop.run();
+                System.exit(0);
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "quickstart-shutdown"));
         say("Everything is up in %d ms.", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 
         DemoChange.awaitDemoViews(stack.cache(), Duration.ofMinutes(1));
@@ -51,6 +62,7 @@ public final class QuickstartMain {
         stack.cache().addListener(QuickstartMain::printChange);
         printHowToConnect(stack);
         if (exitAfterDemo) {
+            stop.run();
             System.exit(0);
         }
         stopped.await();

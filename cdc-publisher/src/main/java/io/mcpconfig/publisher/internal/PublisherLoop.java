@@ -47,6 +47,8 @@ public final class PublisherLoop {
         statusLog.scheduleAtFixedRate(new StatusLine(metrics), every, every, TimeUnit.MILLISECONDS);
     }
 
+    private static final int CLEAN_STOP_SECONDS = 30;
+
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }
@@ -57,10 +59,16 @@ public final class PublisherLoop {
 
     public void close() {
         closing = true;
-        thread.interrupt();
         try {
-            if (!terminated.await(60, TimeUnit.SECONDS)) {
-                LOG.warn("publisher did not stop within 60 s");
+            // The loop sees `closing` within a second and stops the engine cleanly, so Debezium stores
+            // its offsets. An interrupt would cut that short (offsets lost, threads left retrying), so
+            // it is only the fallback for a loop stuck in a call that ignores `closing`.
+            if (!terminated.await(CLEAN_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("publisher did not stop within {} s; interrupting it", CLEAN_STOP_SECONDS);
+                thread.interrupt();
+                if (!terminated.await(CLEAN_STOP_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("publisher did not stop after an interrupt either");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
