@@ -78,6 +78,35 @@ class MaterializerIT {
         }
     }
 
+    @Test
+    void aRelocatedTaskKeepsItsCopyOfTheDefaultsAndHoldsNothingBack() throws Exception {
+        Topics topics = Topics.withPrefix(TestNames.unique("reloc"), ItSupport.PARTITIONS);
+        String appId = topics.prefix() + "-app";
+        try (KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
+            try (ConfigMaterializer first = ConfigMaterializer.start(ItSupport.config(topics, tmp.resolve("a"), appId))) {
+                assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
+                ItSupport.send(producer, topics, Workload.events(List.of(
+                        Tx.defaults(10).prompt("greet", "Hello"), Tx.of("acme", 11).org(true))));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> ItSupport.compacted(topics).containsKey("acme"));
+            }
+            // An empty state directory: the tasks restore from their changelogs, as on another machine.
+            try (ConfigMaterializer second = ConfigMaterializer.start(ItSupport.config(topics, tmp.resolve("b"), appId))) {
+                assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+                List<Tx> orgs = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) { // several orgs, so every task gets one
+                    orgs.add(Tx.of("org-" + i, 20 + i).org(true));
+                }
+                ItSupport.send(producer, topics, Workload.events(orgs));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> ItSupport.compacted(topics).size() == 10);
+            }
+        }
+        // Without the restored copy, these orgs would wait for a defaults transaction that never comes.
+        assertThat(ItSupport.readViews(topics, Map.of())).allSatisfy(r ->
+                assertThat(r.value().getPrompts()).extracting(p -> p.getName()).containsExactly("greet"));
+    }
+
     private static int groupMembers(String appId) throws Exception {
         return TestServers.kafka().admin().describeConsumerGroups(List.of(appId)).all().get()
                 .get(appId).members().size();

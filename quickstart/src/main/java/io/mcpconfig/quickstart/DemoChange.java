@@ -6,7 +6,11 @@ import io.mcpconfig.cache.Prompt;
 import io.mcpconfig.cache.ViewChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,12 +22,23 @@ final class DemoChange {
 
     private DemoChange() {}
 
-    /** Blocks until the demo data's views (acme with its own code review template) are in the cache. */
-    static void awaitDemoViews(ConfigCache cache, Duration timeout) {
+    /**
+     * Blocks until the demo data's views are in the cache: a view of every org in the database, and
+     * acme's with its own code review template. Waiting for acme alone would report a cache that is
+     * still filling (the orgs' views reach it through different partitions).
+     */
+    static void awaitDemoViews(LocalStack stack, Duration timeout) throws SQLException {
+        Set<String> orgs = new HashSet<>();
+        try (Connection c = stack.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT id FROM organization")) {
+            while (rs.next()) {
+                orgs.add(rs.getString(1));
+            }
+        }
+        ConfigCache cache = stack.cache();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Prompt review = cache.forOrg("acme").prompt("code_review");
-            if (review != null && review.template().startsWith("You review code at Acme")) {
+            if (review != null && review.template().startsWith("You review code at Acme") && cache.orgIds().containsAll(orgs)) {
                 return;
             }
             if (System.nanoTime() > deadline) {

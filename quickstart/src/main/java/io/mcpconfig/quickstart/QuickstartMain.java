@@ -49,7 +49,7 @@ public final class QuickstartMain {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "quickstart-shutdown"));
         say("Everything is up in %d ms.", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 
-        DemoChange.awaitDemoViews(stack.cache(), Duration.ofMinutes(1));
+        DemoChange.awaitDemoViews(stack, Duration.ofMinutes(1));
         say("The client cache serves %d organizations; acme has %d prompts and %d resources.",
                 stack.cache().orgIds().size(), stack.cache().forOrg("acme").prompts().size(),
                 stack.cache().forOrg("acme").resources().size());

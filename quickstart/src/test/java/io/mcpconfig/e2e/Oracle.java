@@ -38,6 +38,25 @@ final class Oracle {
         return problems;
     }
 
+    /**
+     * How one record of the views topic differs from the merge rule applied to the database (empty
+     * if it serves the same); {@code key} is the record's key, an org id or {@code _defaults}.
+     */
+    static List<String> differences(ConfigSnapshot db, String key, io.mcpconfig.schemas.avro.OrgView record) {
+        List<String> problems = new ArrayList<>();
+        io.mcpconfig.schemas.avro.OrgView expected = Scopes.isDefaults(key) ? db.defaultsView(0, Instant.EPOCH)
+                : db.organizations().containsKey(key) ? db.orgView(key, 0, Instant.EPOCH) : null;
+        if (expected == null) {
+            problems.add(key + ": a view of an org the database does not have");
+        } else {
+            List<String> actual = describe(record);
+            if (!describe(expected).equals(actual)) {
+                problems.add(key + ": expected " + describe(expected) + " but the record serves " + actual);
+            }
+        }
+        return problems;
+    }
+
     private static void compare(String org, List<String> expected, List<String> actual, List<String> problems) {
         if (!expected.equals(actual)) {
             problems.add(org + ": expected " + expected + " but the cache serves " + actual);

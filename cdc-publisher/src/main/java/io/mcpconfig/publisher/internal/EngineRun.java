@@ -35,10 +35,10 @@ public final class EngineRun implements AutoCloseable {
     private volatile Throwable error;
     private volatile String message;
 
-    private EngineRun(PublisherConfig config, PublisherMetrics metrics) {
+    private EngineRun(PublisherConfig config, PublisherMetrics metrics, boolean firstStart) {
         TopicSpec<String, ChangeEvent> changes = config.topics().changes();
         producer = new KafkaProducer<>(producerProperties(config), changes.keySerde().serializer(), changes.valueSerde().serializer());
-        sender = new ChangeSender(new RecordDecoder(config.topics().prefix()), new TransactionFramer(config.maxTransactionBytes()),
+        sender = new ChangeSender(new RecordDecoder(config.topics().prefix()), new TransactionFramer(config.maxTransactionBytes(), firstStart),
                 producer, changes.name(), ACK_TIMEOUT, metrics);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(EngineProperties.of(config))
@@ -52,8 +52,9 @@ public final class EngineRun implements AutoCloseable {
         executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "mcpconfig-publisher-engine"));
     }
 
-    public static EngineRun start(PublisherConfig config, PublisherMetrics metrics) {
-        EngineRun run = new EngineRun(config, metrics);
+    /** Starts the engine; {@code firstStart}: no offsets are stored, so Debezium takes the initial snapshot. */
+    public static EngineRun start(PublisherConfig config, PublisherMetrics metrics, boolean firstStart) {
+        EngineRun run = new EngineRun(config, metrics, firstStart);
         run.executor.execute(run.engine);
         return run;
     }

@@ -126,8 +126,8 @@ public final class PublisherLoop {
     /** Runs the engine while this instance leads; returns when leadership is lost or on close. */
     private void lead(Leadership leadership) throws Exception {
         while (!closing && leadership.stillHeld()) {
-            SlotPreparation.prepare(config);
-            EngineRun run = EngineRun.start(config, metrics);
+            boolean firstStart = SlotPreparation.prepare(config);
+            EngineRun run = EngineRun.start(config, metrics, firstStart);
             metrics.active(true);
             try {
                 while (!closing && !run.awaitStop(Duration.ofSeconds(1))) {

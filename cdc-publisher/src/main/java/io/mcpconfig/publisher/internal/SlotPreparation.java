@@ -32,7 +32,11 @@ public final class SlotPreparation {
 
     private SlotPreparation() {}
 
-    public static void prepare(PublisherConfig config) throws Exception {
+    /**
+     * Prepares the slot as described above; returns true if no offsets remain, i.e. Debezium will
+     * take the initial snapshot (a first start, an abandoned one, or a requested re-snapshot).
+     */
+    public static boolean prepare(PublisherConfig config) throws Exception {
         StoredOffsets offsets = StoredOffsets.read(config.kafkaBootstrap(), config.topics().publisherOffsets(), KAFKA_TIMEOUT);
         try (Connection db = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword())) {
             Optional<SlotState> slot = awaitInactive(db, config.slot());
@@ -53,6 +57,7 @@ public final class SlotPreparation {
                     SlotState.drop(db, config.slot());
                 }
                 offsets.forget(config.kafkaBootstrap(), KAFKA_TIMEOUT);
+                return true;
             } else if (slot.isPresent() && offsets.isEmpty()) {
                 LOG.info("slot '{}' exists but no offsets are stored: an earlier snapshot never completed; "
                         + "recreating the slot for a consistent snapshot", config.slot());
@@ -63,6 +68,7 @@ public final class SlotPreparation {
             } else {
                 LOG.info("no slot '{}' and no stored offsets: first start, taking the initial snapshot", config.slot());
             }
+            return offsets.isEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mcpconfig.publisher.internal;
 
+import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import java.time.Instant;
@@ -24,6 +25,13 @@ import java.util.Map;
  *
  * <p>The initial snapshot needs no buffer: its position is known from the first record, so its
  * events go out as they come, and the COMMITs follow its last record.
+ *
+ * <p>The snapshot always closes the {@code _defaults} scope, with {@code eventCount} 0 if there are
+ * no default rows: consumers wait for "the defaults as of the snapshot" before serving any org, so it
+ * must be said even when it is "none". A first start on a database without any config row gets no
+ * snapshot record at all; then the first transaction is preceded by that announcement, at the LSN
+ * just below its commit (nothing changed between the snapshot and that commit), and until then no
+ * position counts as complete, so a restart in between starts over with a new slot.
  */
 public final class TransactionFramer {
 
@@ -37,14 +45,25 @@ public final class TransactionFramer {
     private final long maxTransactionBytes;
     private Transaction open;
     private Snapshot snapshot;
+    /** First start (no stored offsets) and the defaults as of the snapshot are not announced yet. */
+    private boolean defaultsUnannounced;
 
-    public TransactionFramer(long maxTransactionBytes) {
+    /**
+     * @param firstStart true when no offsets are stored, i.e. Debezium takes the initial snapshot:
+     *     the framer then makes sure the defaults as of the snapshot are announced even if the
+     *     snapshot has no record
+     */
+    public TransactionFramer(long maxTransactionBytes, boolean firstStart) {
         this.maxTransactionBytes = maxTransactionBytes;
+        this.defaultsUnannounced = firstStart;
     }
 
-    /** True while a transaction or the snapshot is open: positions inside it must not be committed. */
+    /**
+     * True while a transaction or the snapshot is open, or the snapshot's defaults are not announced
+     * yet: positions there must not be committed.
+     */
     public boolean inside() {
-        return open != null || snapshot != null;
+        return open != null || snapshot != null || defaultsUnannounced;
     }
 
     public Step accept(Decoded decoded) {
@@ -100,7 +119,13 @@ public final class TransactionFramer {
         }
         String txId = end.txId() + ":" + Lsns.format(end.commitLsn());
         Instant commitTime = tx.commitTime != null ? tx.commitTime : end.commitTime();
-        List<ChangeEvent> send = new ArrayList<>(tx.events.size() + tx.counts.size());
+        List<ChangeEvent> send = new ArrayList<>(tx.events.size() + tx.counts.size() + 1);
+        if (defaultsUnannounced) {
+            // An empty snapshot: the database held no config row, so no default either, up to this commit.
+            long before = end.commitLsn() - 1;
+            send.add(commit(Scopes.DEFAULTS, 0, "snapshot-" + Lsns.format(before), before, commitTime));
+            defaultsUnannounced = false;
+        }
         for (ChangeEvent e : tx.events) {
             e.setTxId(txId);
             e.setCommitLsn(end.commitLsn());
@@ -129,7 +154,14 @@ public final class TransactionFramer {
         Snapshot s = snapshot;
         snapshot = null;
         List<ChangeEvent> send = new ArrayList<>(last);
-        s.counts.forEach((scope, count) -> send.add(commit(scope, count, s.txId(), s.lsn, s.time)));
+        // The defaults first: the scope every consumer waits for, announced even when it has no row.
+        send.add(commit(Scopes.DEFAULTS, s.counts.getOrDefault(Scopes.DEFAULTS, 0), s.txId(), s.lsn, s.time));
+        s.counts.forEach((scope, count) -> {
+            if (!Scopes.isDefaults(scope)) {
+                send.add(commit(scope, count, s.txId(), s.lsn, s.time));
+            }
+        });
+        defaultsUnannounced = false;
         return new Step(send, !inside(), s.time, s.lsn);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TransactionFramerTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
-    private final TransactionFramer framer = new TransactionFramer(10L * 1024 * 1024);
+    private final TransactionFramer framer = new TransactionFramer(10L * 1024 * 1024, false);
 
     @Test
     void aTransactionIsHeldUntilEndThenFramedPerScope() {
@@ -68,8 +68,48 @@ class TransactionFramerTest {
         assertThat(last.send()).extracting(ChangeEvent::getScope, ChangeEvent::getOp, ChangeEvent::getSeq, ChangeEvent::getEventCount)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("acme", ChangeOp.SNAPSHOT, 1, 0),
+                        org.assertj.core.groups.Tuple.tuple(Scopes.DEFAULTS, ChangeOp.COMMIT, 0, 0),
                         org.assertj.core.groups.Tuple.tuple("acme", ChangeOp.COMMIT, 0, 2),
                         org.assertj.core.groups.Tuple.tuple("beta", ChangeOp.COMMIT, 0, 1));
+        assertThat(last.send()).allSatisfy(e -> assertThat(e.getTxId()).isEqualTo("snapshot-0/500"));
+    }
+
+    @Test
+    void aSnapshotWithDefaultRowsClosesTheDefaultsFirstWithTheirCount() {
+        TransactionFramer first = new TransactionFramer(10L * 1024 * 1024, true);
+        first.accept(snapshotRow("acme", "a", false));
+        Decoded.Row d = snapshotRow("acme", "d", false);
+        first.accept(new Decoded.Row(ConfigTable.DEFAULT_PROMPT, ChangeOp.SNAPSHOT, Scopes.DEFAULTS, "d", null, d.after(),
+                3, "seed", 0x500L, T, false, 200));
+        TransactionFramer.Step last = first.accept(snapshotRow("acme", "b", true));
+        assertThat(last.complete()).isTrue();
+        assertThat(last.send()).filteredOn(e -> e.getOp() == ChangeOp.COMMIT)
+                .extracting(ChangeEvent::getScope, ChangeEvent::getEventCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Scopes.DEFAULTS, 1),
+                        org.assertj.core.groups.Tuple.tuple("acme", 2));
+        // Announced once: the next transaction carries no extra defaults COMMIT.
+        first.accept(new Decoded.Begin("11"));
+        first.accept(row("acme", "c", ChangeOp.INSERT, null));
+        assertThat(first.accept(new Decoded.End("11", 0x600L, T)).send()).extracting(ChangeEvent::getScope)
+                .containsExactly("acme", "acme");
+    }
+
+    @Test
+    void aFirstStartWithoutAnySnapshotRecordAnnouncesEmptyDefaultsBeforeTheFirstTransaction() {
+        TransactionFramer first = new TransactionFramer(10L * 1024 * 1024, true);
+        // Until the announcement, no position is complete: a restart must take the snapshot again.
+        assertThat(first.accept(new Decoded.Other()).complete()).isFalse();
+        first.accept(new Decoded.Begin("12"));
+        first.accept(row("acme", "a", ChangeOp.INSERT, null));
+        TransactionFramer.Step end = first.accept(new Decoded.End("12", 0x700L, T));
+        assertThat(end.complete()).isTrue();
+        assertThat(end.send()).extracting(ChangeEvent::getScope, ChangeEvent::getOp, ChangeEvent::getEventCount, ChangeEvent::getCommitLsn)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Scopes.DEFAULTS, ChangeOp.COMMIT, 0, 0x6ffL),
+                        org.assertj.core.groups.Tuple.tuple("acme", ChangeOp.INSERT, 0, 0x700L),
+                        org.assertj.core.groups.Tuple.tuple("acme", ChangeOp.COMMIT, 1, 0x700L));
+        assertThat(end.send().get(0).getTxId()).isEqualTo("snapshot-0/6FF");
+        assertThat(first.accept(new Decoded.Other()).complete()).isTrue();
     }
 
     @Test
@@ -81,7 +121,7 @@ class TransactionFramerTest {
 
     @Test
     void aTransactionOverTheBufferLimitStopsLoudly() {
-        TransactionFramer small = new TransactionFramer(1024 * 1024);
+        TransactionFramer small = new TransactionFramer(1024 * 1024, false);
         small.accept(new Decoded.Begin("10"));
         assertThatThrownBy(() -> {
             for (int i = 0; i < 100_000; i++) {

@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * Consumes this task's partition of the defaults broadcast: applies each defaults transaction once
  * (by commit LSN) to the task's own copy of the defaults, then re-merges the orgs this task owns and
  * emits the view of each org whose content changed, and of no other.
+ *
+ * <p>The first defaults transaction a task receives (even one without rows: the publisher's
+ * snapshot always announces the defaults) initializes its copy; before that the task emits no org
+ * view, so this fan-out also emits every org held back until now. The copy is in the changelogged
+ * stores, so a restarted or relocated task keeps it and does not hold anything back again.
  */
 public final class FanOutProcessor implements Processor<String, DefaultsTx, String, OrgView> {
     private static final Logger LOG = LoggerFactory.getLogger(FanOutProcessor.class);
@@ -46,6 +51,8 @@ public final class FanOutProcessor implements Processor<String, DefaultsTx, Stri
             return;
         }
         long start = System.nanoTime();
+        // The first defaults transaction also releases the orgs held back until now (applied, never emitted).
+        boolean first = !copy.applied();
         rows.apply(StoreKeys.DEFAULTS_COPY, tx.events()); // verified upstream: skipped events were logged there
         copy = copy.applied(tx.commitLsn(), tx.commitTime());
         states.put(StoreKeys.DEFAULTS_COPY, copy);
@@ -54,7 +61,7 @@ public final class FanOutProcessor implements Processor<String, DefaultsTx, Stri
         List<KeyValue<String, ScopeState>> orgs = new ArrayList<>();
         try (KeyValueIterator<String, ScopeState> it = states.all()) {
             it.forEachRemaining(kv -> {
-                if (StoreKeys.isOrg(kv.key) && kv.value.live()) {
+                if (StoreKeys.isOrg(kv.key) && (kv.value.live() || first)) {
                     orgs.add(kv);
                 }
             });

@@ -29,6 +29,11 @@ public record ScopeState(long lsn, long commitTime, boolean live, byte[] signatu
         return new ScopeState(lsn, commitTime, newSignature != null, newSignature);
     }
 
+    /** Whether any transaction was applied to the scope (an empty one, eventCount 0, counts). */
+    public boolean applied() {
+        return lsn >= 0;
+    }
+
     public boolean sameContent(byte[] other) {
         return live && Arrays.equals(signature, other);
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Consumes the changes topic. Buffers each scope's row events until the scope's COMMIT marker,
  * then applies the transaction whole (or not at all), at most once per commit LSN, and emits at most
  * one view for the scope. A completed defaults transaction also goes to the broadcast, so every
- * task can re-merge the orgs it owns.
+ * task can re-merge the orgs it owns. Until the task's copy of the defaults has received its first
+ * transaction, org views are held back (their transactions still apply): see {@link FanOutProcessor}.
  */
 public final class TransactionProcessor implements Processor<String, ChangeEvent, String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionProcessor.class);
@@ -104,8 +105,17 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
     }
 
     private void commitOrg(Record<String, ChangeEvent> record, String org, ScopeState state) {
+        ScopeState defaultsState = stateOf(StoreKeys.DEFAULTS_COPY);
+        if (!defaultsState.applied()) {
+            // This task has not yet seen any defaults (they come through the broadcast, a different
+            // partition): a view now would leave out every inherited item, a state that never existed.
+            // The org is applied and held; the first defaults transaction's fan-out emits it.
+            states.put(org, state);
+            LOG.debug("view of '{}' at LSN {} held until this task has the defaults", org, state.lsn());
+            return;
+        }
         OrgRefresh.Outcome outcome = OrgRefresh.refresh(org, state, rows, rows.load(StoreKeys.DEFAULTS_COPY),
-                stateOf(StoreKeys.DEFAULTS_COPY), metrics);
+                defaultsState, metrics);
         states.put(org, outcome.state());
         if (outcome.emit()) {
             context.forward(record.withKey(org).withValue(new Emit.View(outcome.view())));
