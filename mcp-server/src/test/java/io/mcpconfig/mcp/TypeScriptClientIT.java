@@ -80,8 +80,14 @@ class TypeScriptClientIT {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (lockChanged || !Files.isDirectory(WORK.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+            // Never inherit stdin: it is surefire's channel to this test JVM, and node switching it to
+            // non-blocking corrupts it ("std/in stream corrupted", seen as a flaky build).
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(WORK.toFile()).inheritIO().start();
+                    .directory(WORK.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
             assertThat(npm.exitValue()).as("npm ci exit code").isZero();
         }
