@@ -50,7 +50,7 @@ public record MaterializerConfig(
      * read_committed clients, and the defaults broadcast to the fan-out, only at commit
      * (Streams' default under exactly-once is 100 ms, under at-least-once 30 s).
      */
-    public static final int DEFAULT_COMMIT_INTERVAL_MS = 10;
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     public MaterializerConfig {
         Objects.requireNonNull(bootstrap, "bootstrap");

@@ -141,13 +141,14 @@ public final class PropagationBenchmark {
         for (Thread t : threads) {
             t.join();
         }
+        double writingSeconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (probe.outstanding() > 0 && System.nanoTime() < drained) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         report.sustainedSent = sent.get();
-        report.sustainedSeconds = (System.nanoTime() - start) / 1e9;
+        report.sustainedSeconds = writingSeconds;
         report.sustained = Stats.of(probe.latenciesMillis);
         List<Double> first = new ArrayList<>();
         List<Double> last = new ArrayList<>();
