@@ -16,20 +16,30 @@ final class Probe implements ViewListener {
     private record Pending(String org, long committedNanos) {}
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> lastTemplate = new ConcurrentHashMap<>();
     final List<Double> latenciesMillis = new CopyOnWriteArrayList<>();
     final List<Long> seenAtNanos = new CopyOnWriteArrayList<>();
 
     /** Call right after the commit of a change that sets {@code org}'s code_review template to {@code template}. */
     void committed(String org, String template, long committedNanos) {
         pending.put(template, new Pending(org, committedNanos));
+        lastTemplate.put(org, template);
     }
 
-    int outstanding() {
-        return pending.size();
+    /** Whether the cache serves every org's last committed template (superseded changes are never seen). */
+    boolean caughtUp(io.mcpconfig.cache.ConfigCache cache) {
+        for (Map.Entry<String, String> e : lastTemplate.entrySet()) {
+            Prompt p = cache.forOrg(e.getKey()).prompt("code_review");
+            if (p == null || !p.template().equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void reset() {
         pending.clear();
+        lastTemplate.clear();
         latenciesMillis.clear();
         seenAtNanos.clear();
     }

@@ -50,17 +50,22 @@ public final class PropagationBenchmark {
                 Workloads.createOrgs(c, ORGS);
             }
             awaitOrgs(stack.cache(), ORGS);
+            // Before the sustained phases: they add ~75,000 view records the log cleaner has not
+            // compacted yet, which a cold start would have to read too.
+            coldStarts(stack, workDir, report);
             Probe probe = new Probe();
             try (ListenerRegistration ignored = stack.cache().addListener(probe)) {
                 report.single = singleChanges(stack, probe, quick ? 100 : 300);
                 log("single changes: %s", report.single.millis());
-                sustained(stack, probe, 1_000, quick ? 15 : 60, report);
-                log("sustained: %s, first/last 10 s p50 %.1f / %.1f ms, %d of %d seen", report.sustained.millis(),
-                        report.sustainedFirstP50, report.sustainedLastP50, report.sustained.count(), report.sustainedSent);
+                // The budget's rate, then a rate two cores running everything can sustain, to show both.
+                for (int rate : new int[] {1_000, 250}) {
+                    Report.Sustained run = sustained(stack, probe, rate, quick ? 15 : 60);
+                    report.sustained.add(run);
+                    log("sustained at %d/s: %s", rate, run.describe());
+                }
             }
             report.fanOutMillis = fanOut(stack);
             log("fan-out to %,d orgs: %.0f ms", ORGS, report.fanOutMillis);
-            coldStarts(stack, workDir, report);
             if (List.of(args).contains("--pipeline-only")) {
                 System.exit(0);
             }
@@ -99,8 +104,12 @@ public final class PropagationBenchmark {
         }
     }
 
-    /** {@code rate} single-row commits per second for {@code seconds}, from 4 writer connections. */
-    private static void sustained(LocalStack stack, Probe probe, int rate, int seconds, Report report) throws Exception {
+    /**
+     * {@code rate} single-row commits per second for {@code seconds}, from 4 writer connections; then
+     * waits (up to 3 minutes) until the client has seen every change, so the next phase starts on an
+     * idle pipeline.
+     */
+    private static Report.Sustained sustained(LocalStack stack, Probe probe, int rate, int seconds) throws Exception {
         probe.reset();
         int writers = 4;
         long start = System.nanoTime();
@@ -143,13 +152,11 @@ public final class PropagationBenchmark {
         }
         double writingSeconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
-        long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (probe.outstanding() > 0 && System.nanoTime() < drained) {
+        long drainDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!probe.caughtUp(stack.cache()) && System.nanoTime() < drainDeadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        report.sustainedSent = sent.get();
-        report.sustainedSeconds = writingSeconds;
-        report.sustained = Stats.of(probe.latenciesMillis);
+        double drainSeconds = (System.nanoTime() - start) / 1e9 - writingSeconds;
         List<Double> first = new ArrayList<>();
         List<Double> last = new ArrayList<>();
         for (int i = 0; i < probe.latenciesMillis.size(); i++) {
@@ -160,8 +167,8 @@ public final class PropagationBenchmark {
                 last.add(probe.latenciesMillis.get(i));
             }
         }
-        report.sustainedFirstP50 = Stats.of(first).p50();
-        report.sustainedLastP50 = Stats.of(last).p50();
+        return new Report.Sustained(rate, sent.get(), writingSeconds, Stats.of(probe.latenciesMillis),
+                Stats.of(first).p50(), Stats.of(last).p50(), drainSeconds);
     }
 
     /** One default change: time until the last org that inherits it serves it in the client cache. */

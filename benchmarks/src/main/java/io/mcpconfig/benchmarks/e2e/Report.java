@@ -8,17 +8,23 @@ import java.time.LocalDate;
 final class Report {
     final boolean quick;
     Stats single;
-    Stats sustained;
-    long sustainedSent;
-    double sustainedSeconds;
-    double sustainedFirstP50;
-    double sustainedLastP50;
+    final java.util.List<Sustained> sustained = new java.util.ArrayList<>();
     double fanOutMillis;
     double coldFromKafkaMillis;
     double coldFromSnapshotMillis;
     int coldViews;
     TtlReadThroughBaseline.Result ttl;
     ListenNotifyRun.Result listenNotify;
+
+    /** One sustained phase: offered rate, what the writers committed, latencies, and the backlog left at the end. */
+    record Sustained(int targetRate, long sent, double seconds, Stats latency, double firstP50, double lastP50,
+                     double drainSeconds) {
+        String describe() {
+            return String.format("%.0f changes/s committed for %.0f s: %s; p50 in the first 10 s %.1f ms, last 10 s %.1f ms; "
+                    + "%d of %d changes observed; backlog drained %.1f s after the writers stopped",
+                    sent / seconds, seconds, latency.millis(), firstP50, lastP50, latency.count(), sent, drainSeconds);
+        }
+    }
 
     Report(boolean quick) {
         this.quick = quick;
@@ -36,9 +42,7 @@ final class Report {
           .append("## mcp-config\n\n")
           .append("| what | result | budget |\n|---|---|---|\n")
           .append(row("commit -> visible in a client, single changes", single.millis(), "p50 <= 25 ms, p99 <= 100 ms"))
-          .append(row(String.format("sustained %.0f changes/s for %.0f s", sustainedSent / sustainedSeconds, sustainedSeconds),
-                  sustained.millis() + String.format("; p50 first 10 s %.1f ms, last 10 s %.1f ms; %d of %d changes observed",
-                          sustainedFirstP50, sustainedLastP50, sustained.count(), sustainedSent), "p99 <= 250 ms, no growing lag"))
+          .append(sustainedRows())
           .append(row("one default change fanned out to 10,000 orgs: last org visible", String.format("%.0f ms", fanOutMillis), "<= 2 s"))
           .append(row(String.format("client cold start, %,d org views, from Kafka", coldViews), String.format("%.0f ms", coldFromKafkaMillis), "<= 3 s"))
           .append(row("client cold start, from the local snapshot", String.format("%.0f ms", coldFromSnapshotMillis), "<= 1 s"))
@@ -58,6 +62,15 @@ final class Report {
           .append("(Caffeine `Ticker`) while the loads run as real SQL; a user sees up to 5 minutes of stale config. (b) is fresh\n")
           .append("but every change costs every server a reload, and a default change costs every server a reload of every org.\n");
         return md.toString();
+    }
+
+    private String sustainedRows() {
+        StringBuilder rows = new StringBuilder();
+        for (Sustained run : sustained) {
+            rows.append(row("sustained, writers offering " + run.targetRate() + " changes/s", run.describe(),
+                    run.targetRate() >= 1_000 ? "p99 <= 250 ms, no growing lag" : "(capacity check)"));
+        }
+        return rows.toString();
     }
 
     private static String row(String what, String result, String budget) {

@@ -58,6 +58,15 @@ final class OrgEndpoint implements AutoCloseable {
      * prompts/list_changed and one resources/list_changed to this org's sessions, and a
      * resources/updated to the subscribers of each resource whose content changed.
      */
+    /** {@link #refresh()}, but a failure keeps the last good content served (logged; the next change retries). */
+    void refreshOrKeepLast() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("could not apply the new view of org {}: {}", orgId, e.toString(), e);
+        }
+    }
+
     synchronized void refresh() {
         apply(true);
     }

@@ -49,7 +49,7 @@ public final class OrgEndpoints implements AutoCloseable {
         }
         Hosted created = hosted.computeIfAbsent(orgId, this::create);
         // A change that arrived while the endpoint was being built found no endpoint to refresh.
-        refresher.execute(() -> refreshQuietly(created.endpoint()));
+        refresher.execute(() -> created.endpoint().refreshOrKeepLast());
         return created.servlet();
     }
 
@@ -67,20 +67,12 @@ public final class OrgEndpoints implements AutoCloseable {
     private void onChange(String orgId) {
         if (Scopes.isDefaults(orgId)) {
             // Orgs without a view of their own serve the defaults; the diff leaves the others untouched.
-            hosted.values().forEach(h -> refreshQuietly(h.endpoint()));
+            hosted.values().forEach(h -> h.endpoint().refreshOrKeepLast());
         } else {
             Hosted h = hosted.get(orgId);
             if (h != null) {
-                refreshQuietly(h.endpoint());
+                h.endpoint().refreshOrKeepLast();
             }
-        }
-    }
-
-    private static void refreshQuietly(OrgEndpoint endpoint) {
-        try {
-            endpoint.refresh();
-        } catch (RuntimeException e) { // keep serving the last good content; the next change retries
-            LOG.warn("could not apply the new view of org {}: {}", endpoint.orgId(), e.toString(), e);
         }
     }
 

@@ -31,17 +31,9 @@ public final class StdioEndpoint implements AutoCloseable {
         endpoint = new OrgEndpoint(orgId, source, gate, spec);
         subscription = source.subscribe(org -> {
             if (org.equals(orgId) || Scopes.isDefaults(org)) {
-                refresher.execute(this::refresh);
+                refresher.execute(endpoint::refreshOrKeepLast);
             }
         });
-    }
-
-    private void refresh() {
-        try {
-            endpoint.refresh();
-        } catch (RuntimeException e) {
-            LOG.warn("could not apply the new view of org {}: {}", endpoint.orgId(), e.toString(), e);
-        }
     }
 
     @Override
