@@ -1,33 +1,64 @@
 package io.mcpconfig.benchmarks.e2e;
 
+import io.mcpconfig.cache.ConfigCache;
 import io.mcpconfig.cache.Prompt;
 import io.mcpconfig.cache.ViewChange;
 import io.mcpconfig.cache.ViewListener;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Times changes from commit to the client cache: the writer registers the template it committed
- * (and when), the cache's listener records the delay when an org's view first serves it.
+ * Times changes from commit to the client cache: the writer reports when it committed a template,
+ * the cache's listener when an org's view first served it. Either may come first (on a busy machine
+ * the client can see a change before the writer's commit call has returned), so both are kept until
+ * they meet.
  */
 final class Probe implements ViewListener {
-    private record Pending(String org, long committedNanos) {}
-
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> committedAt = new HashMap<>();
+    private final Map<String, Long> seenAt = new HashMap<>();
     private final Map<String, String> lastTemplate = new ConcurrentHashMap<>();
     final List<Double> latenciesMillis = new CopyOnWriteArrayList<>();
     final List<Long> seenAtNanos = new CopyOnWriteArrayList<>();
 
     /** Call right after the commit of a change that sets {@code org}'s code_review template to {@code template}. */
-    void committed(String org, String template, long committedNanos) {
-        pending.put(template, new Pending(org, committedNanos));
+    synchronized void committed(String org, String template, long committedNanos) {
         lastTemplate.put(org, template);
+        Long seen = seenAt.remove(template);
+        if (seen != null) {
+            record(committedNanos, seen);
+        } else {
+            committedAt.put(template, committedNanos);
+        }
+    }
+
+    @Override
+    public void onChange(ViewChange change) {
+        long now = System.nanoTime();
+        Prompt p = change.after().prompt("code_review");
+        if (p != null) {
+            seen(p.template(), now);
+        }
+    }
+
+    private synchronized void seen(String template, long now) {
+        Long committed = committedAt.remove(template);
+        if (committed != null) {
+            record(committed, now);
+        } else if (!seenAt.containsKey(template)) {
+            seenAt.put(template, now);
+        }
+    }
+
+    private void record(long committedNanos, long seenNanos) {
+        latenciesMillis.add(Math.max(0, seenNanos - committedNanos) / 1e6);
+        seenAtNanos.add(seenNanos);
     }
 
     /** Whether the cache serves every org's last committed template (superseded changes are never seen). */
-    boolean caughtUp(io.mcpconfig.cache.ConfigCache cache) {
+    boolean caughtUp(ConfigCache cache) {
         for (Map.Entry<String, String> e : lastTemplate.entrySet()) {
             Prompt p = cache.forOrg(e.getKey()).prompt("code_review");
             if (p == null || !p.template().equals(e.getValue())) {
@@ -37,24 +68,11 @@ final class Probe implements ViewListener {
         return true;
     }
 
-    void reset() {
-        pending.clear();
+    synchronized void reset() {
+        committedAt.clear();
+        seenAt.clear();
         lastTemplate.clear();
         latenciesMillis.clear();
         seenAtNanos.clear();
-    }
-
-    @Override
-    public void onChange(ViewChange change) {
-        long now = System.nanoTime();
-        Prompt p = change.after().prompt("code_review");
-        if (p == null) {
-            return;
-        }
-        Pending hit = pending.remove(p.template());
-        if (hit != null && hit.org().equals(change.orgId())) {
-            latenciesMillis.add((now - hit.committedNanos()) / 1e6);
-            seenAtNanos.add(now);
-        }
     }
 }
