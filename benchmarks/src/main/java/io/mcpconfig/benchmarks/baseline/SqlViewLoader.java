@@ -4,9 +4,8 @@ import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
-import io.mcpconfig.schemas.db.PromptArguments;
+import io.mcpconfig.schemas.db.ConfigRows;
 import io.mcpconfig.schemas.merge.MergeRule;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +33,8 @@ final class SqlViewLoader {
     }
 
     Defaults loadDefaults() throws SQLException {
-        return new Defaults(prompts("SELECT * FROM default_prompt", null), resources("SELECT * FROM default_resource", null));
+        return new Defaults(prompts("SELECT " + ConfigRows.PROMPT_COLUMNS + " FROM default_prompt", null),
+                resources("SELECT " + ConfigRows.RESOURCE_COLUMNS + " FROM default_resource", null));
     }
 
     /** The org's view, or null when the org does not exist. */
@@ -51,8 +51,8 @@ final class SqlViewLoader {
             }
         }
         return MergeRule.orgView(org, defaults.prompts(),
-                prompts("SELECT * FROM organization_prompt WHERE org_id = ?", orgId), defaults.resources(),
-                resources("SELECT * FROM organization_resource WHERE org_id = ?", orgId), 0, Instant.EPOCH);
+                prompts("SELECT " + ConfigRows.PROMPT_COLUMNS + " FROM organization_prompt WHERE org_id = ?", orgId), defaults.resources(),
+                resources("SELECT " + ConfigRows.RESOURCE_COLUMNS + " FROM organization_resource WHERE org_id = ?", orgId), 0, Instant.EPOCH);
     }
 
     OrgView defaultsView(Defaults defaults) {
@@ -68,9 +68,8 @@ final class SqlViewLoader {
             queries.increment();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString("name"), new PromptRow(orgId, rs.getString("name"), rs.getString("title"),
-                            rs.getString("description"), rs.getString("template"), PromptArguments.parse(rs.getString("arguments")),
-                            (Boolean) rs.getObject("active"), rs.getLong("version"), Instant.EPOCH, null));
+                    PromptRow row = ConfigRows.prompt(rs, orgId);
+                    rows.put(row.getName(), row);
                 }
             }
         }
@@ -86,11 +85,8 @@ final class SqlViewLoader {
             queries.increment();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    byte[] blob = rs.getBytes("content_blob");
-                    rows.put(rs.getString("uri"), new ResourceRow(orgId, rs.getString("uri"), rs.getString("name"),
-                            rs.getString("title"), rs.getString("description"), rs.getString("mime_type"),
-                            rs.getString("content_text"), blob == null ? null : ByteBuffer.wrap(blob),
-                            (Boolean) rs.getObject("active"), rs.getLong("version"), Instant.EPOCH, null));
+                    ResourceRow row = ConfigRows.resource(rs, orgId);
+                    rows.put(row.getUri(), row);
                 }
             }
         }

@@ -6,7 +6,6 @@ import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
 import io.mcpconfig.schemas.merge.MergeRule;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,26 +44,19 @@ public record ConfigSnapshot(
             }
             Map<String, Map<String, PromptRow>> prompts = new HashMap<>();
             try (ResultSet rs = st.executeQuery(
-                    "SELECT NULL AS org_id, name, title, description, template, arguments::text, active, version, updated_at, updated_by FROM default_prompt "
-                    + "UNION ALL SELECT org_id, name, title, description, template, arguments::text, active, version, updated_at, updated_by FROM organization_prompt")) {
+                    "SELECT NULL AS org_id, " + ConfigRows.PROMPT_COLUMNS + " FROM default_prompt "
+                    + "UNION ALL SELECT org_id, " + ConfigRows.PROMPT_COLUMNS + " FROM organization_prompt")) {
                 while (rs.next()) {
-                    PromptRow row = new PromptRow(rs.getString("org_id"), rs.getString("name"), rs.getString("title"),
-                            rs.getString("description"), rs.getString("template"),
-                            PromptArguments.parse(rs.getString("arguments")), (Boolean) rs.getObject("active"),
-                            rs.getLong("version"), instant(rs), rs.getString("updated_by"));
+                    PromptRow row = ConfigRows.prompt(rs, rs.getString("org_id"));
                     prompts.computeIfAbsent(scope(row.getOrgId()), k -> new TreeMap<>()).put(row.getName(), row);
                 }
             }
             Map<String, Map<String, ResourceRow>> resources = new HashMap<>();
             try (ResultSet rs = st.executeQuery(
-                    "SELECT NULL AS org_id, uri, name, title, description, mime_type, content_text, content_blob, active, version, updated_at, updated_by FROM default_resource "
-                    + "UNION ALL SELECT org_id, uri, name, title, description, mime_type, content_text, content_blob, active, version, updated_at, updated_by FROM organization_resource")) {
+                    "SELECT NULL AS org_id, " + ConfigRows.RESOURCE_COLUMNS + " FROM default_resource "
+                    + "UNION ALL SELECT org_id, " + ConfigRows.RESOURCE_COLUMNS + " FROM organization_resource")) {
                 while (rs.next()) {
-                    byte[] blob = rs.getBytes("content_blob");
-                    ResourceRow row = new ResourceRow(rs.getString("org_id"), rs.getString("uri"), rs.getString("name"),
-                            rs.getString("title"), rs.getString("description"), rs.getString("mime_type"),
-                            rs.getString("content_text"), blob == null ? null : ByteBuffer.wrap(blob),
-                            (Boolean) rs.getObject("active"), rs.getLong("version"), instant(rs), rs.getString("updated_by"));
+                    ResourceRow row = ConfigRows.resource(rs, rs.getString("org_id"));
                     resources.computeIfAbsent(scope(row.getOrgId()), k -> new TreeMap<>()).put(row.getUri(), row);
                 }
             }
