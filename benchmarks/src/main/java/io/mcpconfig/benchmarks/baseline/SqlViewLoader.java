@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -60,24 +61,21 @@ final class SqlViewLoader {
     }
 
     private Map<String, PromptRow> prompts(String sql, String orgId) throws SQLException {
-        Map<String, PromptRow> rows = new HashMap<>();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            if (orgId != null) {
-                st.setString(1, orgId);
-            }
-            queries.increment();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    PromptRow row = ConfigRows.prompt(rs, orgId);
-                    rows.put(row.getName(), row);
-                }
-            }
-        }
-        return rows;
+        return query(sql, orgId, rs -> ConfigRows.prompt(rs, orgId), PromptRow::getName);
     }
 
     private Map<String, ResourceRow> resources(String sql, String orgId) throws SQLException {
-        Map<String, ResourceRow> rows = new HashMap<>();
+        return query(sql, orgId, rs -> ConfigRows.resource(rs, orgId), ResourceRow::getUri);
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs one counted query (bound to {@code orgId} when given) and keys its rows. */
+    private <T> Map<String, T> query(String sql, String orgId, RowMapper<T> mapper, Function<T, String> key)
+            throws SQLException {
+        Map<String, T> rows = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             if (orgId != null) {
                 st.setString(1, orgId);
@@ -85,8 +83,8 @@ final class SqlViewLoader {
             queries.increment();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ResourceRow row = ConfigRows.resource(rs, orgId);
-                    rows.put(row.getUri(), row);
+                    T row = mapper.map(rs);
+                    rows.put(key.apply(row), row);
                 }
             }
         }
