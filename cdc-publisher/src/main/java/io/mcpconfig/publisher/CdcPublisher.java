@@ -6,7 +6,7 @@ import io.mcpconfig.publisher.internal.PublisherLoop;
 import io.mcpconfig.publisher.internal.PublisherMetrics;
 import io.mcpconfig.schemas.config.BadSettingException;
 import io.mcpconfig.schemas.config.Keys;
-import io.mcpconfig.schemas.db.Migrations;
+import io.mcpconfig.admin.db.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.config.Keys;
-import io.mcpconfig.schemas.db.Migrations;
+import io.mcpconfig.admin.db.Migrations;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.TestNames;
 import io.mcpconfig.testkit.TestServers;

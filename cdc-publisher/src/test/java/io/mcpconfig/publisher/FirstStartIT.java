@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
-import io.mcpconfig.schemas.db.Migrations;
+import io.mcpconfig.admin.db.Migrations;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.TestNames;
 import io.mcpconfig.testkit.TestServers;

@@ -11,7 +11,7 @@ import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptArgument;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
-import io.mcpconfig.schemas.db.Migrations;
+import io.mcpconfig.admin.db.Migrations;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.TestNames;
 import io.mcpconfig.testkit.TestServers;

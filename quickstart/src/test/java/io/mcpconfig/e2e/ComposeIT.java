@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mcpconfig.cache.ConfigCache;
 import io.mcpconfig.cache.Prompt;
-import io.mcpconfig.schemas.db.DemoData;
+import io.mcpconfig.admin.db.DemoData;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;

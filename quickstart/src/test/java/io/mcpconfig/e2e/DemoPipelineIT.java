@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mcpconfig.quickstart.LocalStack;
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.OrgView;
-import io.mcpconfig.schemas.db.ConfigSnapshot;
+import io.mcpconfig.admin.db.ConfigSnapshot;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import io.mcpconfig.testkit.TestNames;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.mcpconfig.cache.Resource;
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ViewPrompt;
 import io.mcpconfig.schemas.avro.ViewResource;
-import io.mcpconfig.schemas.db.ConfigSnapshot;
+import io.mcpconfig.admin.db.ConfigSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

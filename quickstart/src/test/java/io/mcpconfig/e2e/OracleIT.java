@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mcpconfig.cache.ListenerRegistration;
 import io.mcpconfig.quickstart.LocalStack;
-import io.mcpconfig.schemas.db.ConfigSnapshot;
+import io.mcpconfig.admin.db.ConfigSnapshot;
 import io.mcpconfig.testkit.TestNames;
 import java.nio.file.Path;
 import java.sql.Connection;

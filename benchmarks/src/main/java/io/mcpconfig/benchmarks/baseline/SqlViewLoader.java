@@ -4,7 +4,7 @@ import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
-import io.mcpconfig.schemas.db.ConfigRows;
+import io.mcpconfig.admin.db.ConfigRows;
 import io.mcpconfig.schemas.merge.MergeRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,7 +5,7 @@ import io.mcpconfig.schemas.avro.ConfigTable;
 import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
-import io.mcpconfig.schemas.db.PromptArguments;
+import io.mcpconfig.admin.db.PromptArguments;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,9 +1,9 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcpconfig.schemas.db.Rollback.Table;
+import io.mcpconfig.admin.db.Rollback.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

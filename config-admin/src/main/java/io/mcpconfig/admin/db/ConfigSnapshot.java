@@ -1,4 +1,4 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.OrgView;

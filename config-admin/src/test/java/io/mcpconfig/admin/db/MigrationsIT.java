@@ -1,4 +1,4 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

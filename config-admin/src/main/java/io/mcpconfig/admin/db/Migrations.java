@@ -1,4 +1,4 @@
-package io.mcpconfig.schemas.db;
+package io.mcpconfig.admin.db;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
