@@ -73,6 +73,7 @@ class ViewsTopicCheckIT {
             broker.admin().incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                     new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get();
 
+            await().atMost(WAIT).until(() -> cache.status() != CacheStatus.MISCONFIGURED); // it re-checks
             assertThat(cache.awaitLive(WAIT)).isTrue();
             await().atMost(WAIT).until(() -> cache.orgIds().contains("acme"));
             assertThat(cache.problem()).isEmpty();

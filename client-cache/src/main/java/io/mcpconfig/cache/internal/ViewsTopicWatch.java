@@ -38,6 +38,9 @@ final class ViewsTopicWatch implements AutoCloseable {
     private Admin admin;
     private boolean saidMissing;
     private String lastProblem;
+    private long lastCheckNanos;
+    /** A problem needs a person to fix it: re-check at this pace, not at the consumer loop's. */
+    private static final Duration RECHECK_PROBLEM = Duration.ofSeconds(5);
 
     ViewsTopicWatch(CacheConfig config, Report report, Duration timeout) {
         this.config = config;
@@ -49,6 +52,10 @@ final class ViewsTopicWatch implements AutoCloseable {
     /** True once the topic exists and is fit to read; the watch's admin client is then closed. */
     boolean usable() throws InterruptedException {
         String topic = config.topics().views().name();
+        if (lastProblem != null && System.nanoTime() - lastCheckNanos < RECHECK_PROBLEM.toNanos()) {
+            return false;
+        }
+        lastCheckNanos = System.nanoTime();
         TopicSetup.Inspection inspection;
         try {
             inspection = TopicSetup.inspect(admin(), config.topics().views(), kafka.commandLine("kafka-configs.sh"), timeout);
@@ -56,12 +63,9 @@ final class ViewsTopicWatch implements AutoCloseable {
             LOG.debug("Kafka did not answer within {} while checking {}", timeout, topic);
             return false;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
-                problem(TopicSetup.clientProblem(kafka, e.getCause()).getMessage());
-                return false;
-            }
-            LOG.warn("checking {} failed ({}); retrying", topic, e.getCause().toString());
-            return false;
+            return failed(topic, e.getCause());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            return failed(topic, e);
         }
         if (!inspection.exists()) {
             if (!saidMissing) {
@@ -82,9 +86,20 @@ final class ViewsTopicWatch implements AutoCloseable {
         if (lastProblem != null || saidMissing) {
             LOG.info("topic {} is there and as designed: reading it", topic);
         }
+        lastProblem = null;
         report.usable();
         close();
         return true;
+    }
+
+    /** Refused credentials or rights are a setting to fix (reported); anything else is retried. */
+    private boolean failed(String topic, Throwable cause) {
+        if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
+            problem(TopicSetup.clientProblem(kafka, cause).getMessage());
+        } else {
+            LOG.warn("checking {} failed ({}); retrying", topic, cause.toString());
+        }
+        return false;
     }
 
     private void problem(String line) {
