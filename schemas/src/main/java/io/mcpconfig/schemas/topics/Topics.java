@@ -1,6 +1,7 @@
 package io.mcpconfig.schemas.topics;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Topics {
     private final String prefix;
     private final TopicSpec<String, ChangeEvent> changes;
     private final TopicSpec<String, OrgView> views;
+    private final TopicSpec<String, ClientReceipt> clients;
 
     private Topics(String prefix, int partitions) {
         if (!PREFIX.matcher(prefix).matches()) {
@@ -63,6 +65,13 @@ public final class Topics {
                 TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
                 // A client that was away for less than this still sees an org's deletion.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
+        // One small record per running cache, compacted: the latest receipt of each client is all
+        // anyone reads. One partition: a status read is a single small fetch.
+        this.clients = new TopicSpec<>(prefix + ".clients", Serdes.String(), AvroSerdes.clientReceipt(), 1, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1))));
     }
 
     public static Topics withPrefix(String prefix) {
@@ -87,6 +96,14 @@ public final class Topics {
         return views;
     }
 
+    /**
+     * {@code <prefix>.clients}: each running client-cache's receipt (what it holds, how far it got),
+     * keyed by client id, compacted; a closed cache leaves a tombstone.
+     */
+    public TopicSpec<String, ClientReceipt> clients() {
+        return clients;
+    }
+
     /** {@code <prefix>.publisher.offsets}: Debezium's source offsets (compacted, one partition). */
     public String publisherOffsets() {
         return prefix + ".publisher.offsets";
@@ -99,7 +116,7 @@ public final class Topics {
 
     /** The topics this deployment owns and creates. */
     public List<TopicSpec<String, ?>> owned() {
-        return List.of(changes, views);
+        return List.of(changes, views, clients);
     }
 
     /**
