@@ -36,6 +36,7 @@ public final class Topics {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final String prefix;
+    private final int partitions;
     private final TopicSpec<String, ChangeEvent> changes;
     private final TopicSpec<String, OrgView> views;
     private final TopicSpec<String, ClientReceipt> clients;
@@ -49,6 +50,7 @@ public final class Topics {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
         this.prefix = prefix;
+        this.partitions = partitions;
         // Retained forever: this is the audit stream, and replaying it rebuilds every view.
         this.changes = new TopicSpec<>(prefix + ".changes", Serdes.String(), AvroSerdes.changeEvent(), partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -84,6 +86,11 @@ public final class Topics {
 
     public String prefix() {
         return prefix;
+    }
+
+    /** Partitions of the changes and views topics when our services create them. */
+    public int partitions() {
+        return partitions;
     }
 
     /** {@code <prefix>.changes}: one event per row change, keyed by scope, kept forever. */
