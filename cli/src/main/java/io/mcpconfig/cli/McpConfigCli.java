@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 AutoComplete.GenerateCompletion.class,
                 // Admin commands (PostgreSQL side).
                 // Audit and ops commands (Kafka side).
+                AuditCommand.class, StatusCommand.class, AsOfCommand.class, ViewsCommand.class,
         })
 public final class McpConfigCli {
     private final Settings settings;

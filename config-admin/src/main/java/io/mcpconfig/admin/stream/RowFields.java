@@ -65,7 +65,7 @@ final class RowFields {
         };
     }
 
-    private static Object plain(Object value) {
+    static Object plain(Object value) {
         if (value instanceof ByteBuffer b) {
             ByteBuffer copy = b.duplicate();
             byte[] bytes = new byte[copy.remaining()];
