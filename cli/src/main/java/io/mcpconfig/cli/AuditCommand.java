@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mcpconfig audit}: every row change of the change stream, filtered, one line each. */
 @Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditVerifyCommand.class,
+        resourceBundle = "io.mcpconfig.cli.AuditCommand",
         description = {"Every row change in the change stream (<prefix>.changes), in commit order: commit time, actor,"
                 + " operation, table, scope, key, version, transaction, commit LSN, and the fields that changed with"
                 + " their values before and after.",
@@ -40,9 +41,6 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", description = "Only this prompt name, resource URI or organization id.")
     String key;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Only changes made by this person.")
-    String actor;
-
     @Option(names = "--since", paramLabel = "TIME", description = "From this time: 2026-12-01T10:00:00Z, 2026-12-01, or an age like 15m, 2h, 7d.")
     String since;
 
@@ -63,7 +61,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         AuditFormat f = AuditFormat.parse(format);
-        AuditQuery query = new AuditQuery(org, table == null ? null : AuditQuery.table(table), key, actor,
+        // --actor is the shared option (who you are, for writes); for a read it names whose changes to show.
+        AuditQuery query = new AuditQuery(org, table == null ? null : AuditQuery.table(table), key, common.actor,
                 since == null ? null : TimeSpec.parse(since, clock), until == null ? null : TimeSpec.parse(until, clock), tx);
         PrintWriter out = spec.commandLine().getOut();
         try (ChangeLog log = StreamConnections.changeLog(common); AuditCursor cursor = log.audit(query, follow)) {

@@ -14,6 +14,7 @@ import io.mcpconfig.schemas.avro.ViewPrompt;
 import io.mcpconfig.schemas.merge.ContentHash;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import io.mcpconfig.testkit.TestNames;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,14 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditOpsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path stateDir;
-
+    private Path stateDir;
     private Pipeline pipeline;
     private Cli cli;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
+        stateDir = dir;
         pipeline = new Pipeline("auditops", stateDir);
         cli = pipeline.cli();
         pipeline.awaitCaughtUp();
@@ -202,14 +202,37 @@ class AuditOpsIT {
         assertThat(ok.err()).contains("100% rebuild");
         assertThat(cli.run("views", "check", "--wait", "0").exitCode()).isZero();
 
-        tamper("acme", "code_review");
+        String tampered = tamper("acme");
         Cli.Result found = cli.run("views", "rebuild", "--into", prefix + ".rebuilt2", "--verify");
-        assertThat(found.exitCode()).isEqualTo(1);
-        assertThat(found.out()).contains("acme: prompt 'code_review': rebuilt content").contains("DIFFERENCES: 1");
+        assertThat(found.exitCode()).as(found.out() + found.err()).isEqualTo(1);
+        assertThat(found.out()).contains("acme: prompt '" + tampered + "': rebuilt content").contains("DIFFERENCES: 1");
         Cli.Result check = cli.run("views", "check", "--wait", "0");
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.out()).contains("acme: prompt 'code_review'").contains("DIFFERENCES: 1");
+        assertThat(check.out()).contains("acme: prompt '" + tampered + "'").contains("DIFFERENCES: 1");
         assertThat(cli.run("views", "rebuild", "--into", prefix + ".rebuilt2").exitCode()).isEqualTo(2); // exists
+    }
+
+    @Test
+    @Order(6)
+    void the_jar_runs_an_audit_as_a_user_would() throws Exception {
+        Path jar = Path.of("target", "mcpconfig.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "audit", "--actor", "alice", "--format", "jsonl");
+        pb.environment().putAll(pipeline.env());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = Files.createTempFile(stateDir, "jar", ".out");
+        Path err = Files.createTempFile(stateDir, "jar", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1);
+        JsonNode entry = JSON.readTree(lines.get(0));
+        assertThat(entry.get("actor").asText()).isEqualTo("alice");
+        assertThat(entry.get("key").asText()).isEqualTo("code_review");
+        assertThat(Files.readString(err)).isEmpty(); // no library chatter for a person to wade through
     }
 
     private ConfigCache cache() {
@@ -247,13 +270,17 @@ class AuditOpsIT {
         }
     }
 
-    /** Writes a changed copy of the org's live view (a newer revision, so clients would take it). */
-    private void tamper(String org, String prompt) throws Exception {
+    /**
+     * Writes a copy of the org's live view with its first prompt's template changed (a newer
+     * revision, so clients would take it); returns that prompt's name.
+     */
+    private String tamper(String org) throws Exception {
         OrgView live;
         try (ChangeLog log = ChangeLog.connect(pipeline.kafkaSettings())) {
             live = log.liveViews().get(org);
         }
         OrgView forged = OrgView.newBuilder(live).setRevision(live.getRevision() + 1).build();
+        String prompt = forged.getPrompts().get(0).getName();
         List<ViewPrompt> prompts = new ArrayList<>();
         for (ViewPrompt p : forged.getPrompts()) {
             if (p.getName().equals(prompt)) {
@@ -267,6 +294,7 @@ class AuditOpsIT {
             producer.send(new ProducerRecord<>(pipeline.topics.views().name(), org,
                     AvroSerdes.orgView().serialize(pipeline.topics.views().name(), forged))).get(30, TimeUnit.SECONDS);
         }
+        return prompt;
     }
 
     /** Copies every record of the live changes topic to {@code target}, same partition, except row events of {@code key}. */

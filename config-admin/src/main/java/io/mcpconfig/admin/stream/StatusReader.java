@@ -149,6 +149,7 @@ public final class StatusReader {
         List<TopicPartition> partitions = Clients.partitions(admin, changes);
         Map<TopicPartition, Long> end;
         try (KafkaConsumer<String, byte[]> c = Clients.reader(kafka)) {
+            c.assign(partitions);
             end = c.endOffsets(partitions);
         }
         List<PipelineStatus.PartitionLag> lags = new ArrayList<>();
