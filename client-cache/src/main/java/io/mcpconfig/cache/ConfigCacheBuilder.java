@@ -2,6 +2,7 @@ package io.mcpconfig.cache;
 
 import io.mcpconfig.cache.internal.CacheConfig;
 import io.mcpconfig.cache.internal.CacheEngine;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,6 +53,19 @@ public final class ConfigCacheBuilder {
             throw new IllegalArgumentException("bootstrap servers must be host:port[,host:port...], was '" + servers + "'");
         }
         this.bootstrapServers = servers.trim();
+        return this;
+    }
+
+    /**
+     * Everything from the deployment's {@link KafkaSettings}: its bootstrap servers, its topics, and its
+     * client properties (security, e.g. {@code MCPCONFIG_KAFKA_SASL_JAAS_CONFIG}) as consumer properties.
+     * The same as calling {@link #bootstrapServers}, {@link #topics} and {@link #consumerProperty} with them.
+     */
+    public ConfigCacheBuilder kafka(KafkaSettings kafka) {
+        Objects.requireNonNull(kafka, "kafka");
+        bootstrapServers(kafka.bootstrap());
+        topics(kafka.topics());
+        kafka.clientProperties().forEach(this::consumerProperty);
         return this;
     }
 

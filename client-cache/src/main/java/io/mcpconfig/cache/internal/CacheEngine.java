@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ public final class CacheEngine implements ConfigCache {
     private final Thread thread;
     private final ReceiptPublisher receipts;
     private volatile CacheStatus status = CacheStatus.STARTING;
+    /** What status goes back to once a problem is fixed: STARTING or SNAPSHOT. */
+    private volatile CacheStatus beforeProblem = CacheStatus.STARTING;
+    private volatile String problem;
 
     /**
      * @param consume  false: no Kafka at all (the {@link OfflineCache} hook)
@@ -54,9 +58,11 @@ public final class CacheEngine implements ConfigCache {
         if (snapshot != null) {
             resume = loadSnapshot(config, snapshot, metrics);
             status = CacheStatus.SNAPSHOT;
+            beforeProblem = CacheStatus.SNAPSHOT;
         }
         SnapshotWriter writer = new SnapshotWriter(file, config.snapshotInterval(), config.clock(), store, metrics);
-        consumer = new ViewsConsumer(config, applier, store, progress, metrics, writer, resume, this::wentLive);
+        consumer = new ViewsConsumer(config, applier, store, progress, metrics, writer, resume, this::wentLive,
+                topicReport());
         thread = new Thread(consumer, "mcpconfig-cache-" + config.topics().views().name());
         thread.setDaemon(true);
     }
@@ -102,7 +108,37 @@ public final class CacheEngine implements ConfigCache {
         return engine;
     }
 
-    private void wentLive() {
+    /** Status changes from the topic check (consumer thread); never over LIVE or CLOSED. */
+    private ViewsTopicWatch.Report topicReport() {
+        return new ViewsTopicWatch.Report() {
+            @Override
+            public void waitingForTopic() {
+                problem = null;
+                setIfNotLive(beforeProblem == CacheStatus.SNAPSHOT ? CacheStatus.SNAPSHOT : CacheStatus.WAITING_FOR_TOPIC);
+            }
+
+            @Override
+            public void misconfigured(String line) {
+                problem = line;
+                setIfNotLive(CacheStatus.MISCONFIGURED);
+            }
+
+            @Override
+            public void usable() {
+                problem = null;
+                setIfNotLive(beforeProblem);
+            }
+        };
+    }
+
+    private synchronized void setIfNotLive(CacheStatus next) {
+        if (status != CacheStatus.LIVE && status != CacheStatus.CLOSED && status != next) {
+            status = next;
+            progress.signal();
+        }
+    }
+
+    private synchronized void wentLive() {
         if (status != CacheStatus.CLOSED) {
             status = CacheStatus.LIVE;
             LOG.info("live: {} views held", store.size());
@@ -138,13 +174,30 @@ public final class CacheEngine implements ConfigCache {
 
     @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return progress.await(() -> status == CacheStatus.SNAPSHOT || status == CacheStatus.LIVE,
-                () -> status == CacheStatus.CLOSED, timeout);
+        boolean ready = progress.await(() -> status == CacheStatus.SNAPSHOT || status == CacheStatus.LIVE,
+                () -> status == CacheStatus.CLOSED || status == CacheStatus.MISCONFIGURED, timeout);
+        throwIfMisconfigured();
+        return ready;
     }
 
     @Override
     public boolean awaitLive(Duration timeout) throws InterruptedException {
-        return progress.await(() -> status == CacheStatus.LIVE, () -> status == CacheStatus.CLOSED, timeout);
+        boolean live = progress.await(() -> status == CacheStatus.LIVE,
+                () -> status == CacheStatus.CLOSED || status == CacheStatus.MISCONFIGURED, timeout);
+        throwIfMisconfigured();
+        return live;
+    }
+
+    private void throwIfMisconfigured() {
+        String line = problem;
+        if (status == CacheStatus.MISCONFIGURED && line != null) {
+            throw new IllegalStateException(line);
+        }
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return status == CacheStatus.MISCONFIGURED ? Optional.ofNullable(problem) : Optional.empty();
     }
 
     @Override
@@ -163,10 +216,12 @@ public final class CacheEngine implements ConfigCache {
 
     @Override
     public void close() {
-        if (status == CacheStatus.CLOSED) {
-            return;
+        synchronized (this) {
+            if (status == CacheStatus.CLOSED) {
+                return;
+            }
+            status = CacheStatus.CLOSED;
         }
-        status = CacheStatus.CLOSED;
         if (receipts != null) {
             receipts.close();
         }

@@ -138,15 +138,10 @@ final class ReceiptPublisher implements AutoCloseable {
         return true;
     }
 
-    /** The cache's connection settings (bootstrap, security) that this kind of client knows, plus ours. */
+    /** The cache's connection settings (bootstrap, security: {@link CacheConfig#kafka()}) this kind of client knows, plus ours. */
     private Map<String, Object> clientProps(Set<String> known, Map<String, Object> ours) {
-        Map<String, Object> props = new HashMap<>();
-        config.consumerProperties().forEach((k, v) -> {
-            if (known.contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = new HashMap<>(config.kafka().common());
+        props.keySet().retainAll(known);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "mcpconfig-receipts-" + clientId);
         props.putAll(ours);
         return props;
