@@ -185,6 +185,8 @@ class AuditOpsIT {
             JsonNode status = JSON.readTree(json.out());
             assertThat(status.get("clients")).hasSize(2);
             assertThat(status.get("publisher").get("slot").asText()).isEqualTo(pipeline.slot);
+            assertThat(status.get("publisher").get("problem").isNull()).as(json.out()).isTrue();
+            assertThat(status.get("publisher").get("lastCommitLsn").asText()).matches("[0-9A-F]+/[0-9A-F]+");
             assertThat(status.get("materializer").get("totalLag").asLong()).isGreaterThanOrEqualTo(0);
             assertThat(status.get("views").get("count").asInt()).isEqualTo(5); // 4 demo orgs and _defaults
         }
@@ -233,6 +235,26 @@ class AuditOpsIT {
         assertThat(entry.get("actor").asText()).isEqualTo("alice");
         assertThat(entry.get("key").asText()).isEqualTo("code_review");
         assertThat(Files.readString(err)).isEmpty(); // no library chatter for a person to wade through
+    }
+
+    @Test
+    @Order(7)
+    void a_follow_prints_new_changes_as_they_come_until_stopped() throws Exception {
+        List<io.mcpconfig.admin.stream.AuditEntry> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ChangeLog log = ChangeLog.connect(pipeline.kafkaSettings())) {
+            io.mcpconfig.admin.stream.AuditCursor cursor = log.audit(new io.mcpconfig.admin.stream.AuditQuery(
+                    "initech", null, null, null, Instant.now(), null, null), true);
+            Thread reader = new Thread(() -> cursor.forEachRemaining(seen::add), "follow");
+            reader.start();
+            pipeline.write("frank", "UPDATE organization_prompt SET title = 'Followed' WHERE org_id = 'initech' AND name = 'summarize_document'");
+            await().atMost(Pipeline.WAIT).until(() -> !seen.isEmpty());
+            assertThat(seen.get(0).actor()).isEqualTo("frank");
+            assertThat(seen.get(0).after()).containsEntry("title", "Followed");
+            cursor.stop();
+            reader.join(Pipeline.WAIT.toMillis());
+            assertThat(reader.isAlive()).isFalse();
+            cursor.close();
+        }
     }
 
     private ConfigCache cache() {

@@ -20,12 +20,12 @@ public final class ViewFormat {
                 .append("  last change ").append(view.getUpdatedAt()).append('\n');
         b.append("prompts (").append(view.getPrompts().size()).append(")\n");
         for (ViewPrompt p : view.getPrompts()) {
-            b.append(String.format("  %-28s %-26s %s%n", p.getName(), versions(p.getDefaultVersion(), p.getOverrideVersion()),
+            b.append(String.format("  %-36s %-26s %s%n", p.getName(), versions(p.getDefaultVersion(), p.getOverrideVersion()),
                     preview(p.getTemplate())));
         }
         b.append("resources (").append(view.getResources().size()).append(")\n");
         for (ViewResource r : view.getResources()) {
-            b.append(String.format("  %-28s %-26s %-18s %s%n", r.getUri(), versions(r.getDefaultVersion(), r.getOverrideVersion()),
+            b.append(String.format("  %-36s %-26s %-18s %s%n", r.getUri(), versions(r.getDefaultVersion(), r.getOverrideVersion()),
                     r.getMimeType(), r.getText() != null ? preview(r.getText()) : "(" + r.getBlob().remaining() + " bytes)"));
         }
         if (!view.getOmitted().isEmpty()) {
