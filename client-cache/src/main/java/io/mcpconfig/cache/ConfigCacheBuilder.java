@@ -41,6 +41,7 @@ public final class ConfigCacheBuilder {
     private Clock clock;
     private Executor listenerExecutor;
     private MeterRegistry meterRegistry;
+    private Boolean clientReceipts;
     private final Map<String, String> consumerProperties = new LinkedHashMap<>();
 
     ConfigCacheBuilder() {}
@@ -159,6 +160,20 @@ public final class ConfigCacheBuilder {
     }
 
     /**
+     * Whether the cache publishes its receipt (host, views held, applied revision, lag) to
+     * {@code <prefix>.clients}, where {@code mcpconfig status} and the console show every running
+     * cache: on change (at most once a second) and every 30 s as a heartbeat, a tombstone on close.
+     * Default true. Publishing never blocks or fails the cache (own thread, failures logged), and
+     * never creates the topic: while it is missing the cache stays quiet. Uses the same
+     * connection settings ({@link #consumerProperty}) as the consumer.
+     */
+    public ConfigCacheBuilder clientReceipts(boolean enabled) {
+        requireUnset(clientReceipts == null, "client receipts were already set to %s", clientReceipts);
+        this.clientReceipts = enabled;
+        return this;
+    }
+
+    /**
      * An extra Kafka consumer setting, e.g. security ({@code security.protocol}, {@code sasl.*}).
      * Settings the cache relies on ({@link CacheConfig#MANAGED_CONSUMER_KEYS}) are refused.
      */
@@ -203,7 +218,7 @@ public final class ConfigCacheBuilder {
                 listenerExecutor,
                 meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(),
                 Map.copyOf(consumerProperties));
-        return CacheEngine.start(config);
+        return CacheEngine.start(config, clientReceipts == null || clientReceipts);
     }
 
     private static void requireUnset(boolean unset, String template, Object current) {

@@ -27,13 +27,17 @@ public final class CacheEngine implements ConfigCache {
     private final ViewApplier applier;
     private final ViewsConsumer consumer;
     private final Thread thread;
+    private final ReceiptPublisher receipts;
     private volatile CacheStatus status = CacheStatus.STARTING;
     /** What status goes back to once a problem is fixed: STARTING or SNAPSHOT. */
     private volatile CacheStatus beforeProblem = CacheStatus.STARTING;
     private volatile String problem;
 
-    /** @param consume false: no Kafka at all (the {@link OfflineCache} hook) */
-    private CacheEngine(CacheConfig config, boolean consume) {
+    /**
+     * @param consume  false: no Kafka at all (the {@link OfflineCache} hook)
+     * @param receipts whether to publish receipts to the clients topic (see {@link ReceiptPublisher})
+     */
+    private CacheEngine(CacheConfig config, boolean consume, boolean receipts) {
         CacheMetrics metrics = new CacheMetrics(config.meterRegistry(), config.clock());
         ViewMapper mapper = new ViewMapper();
         store = new ViewStore(config.maximumWeight(), config.orgFilter(), mapper, metrics.droppedUndecodable::increment);
@@ -43,8 +47,10 @@ public final class CacheEngine implements ConfigCache {
         if (!consume) {
             consumer = null;
             thread = null;
+            this.receipts = null;
             return;
         }
+        this.receipts = receipts ? new ReceiptPublisher(config, store, metrics, () -> status) : null;
 
         SnapshotFile file = config.snapshotFile() == null ? null : new SnapshotFile(config.snapshotFile());
         Map<Integer, Long> resume = Map.of();
@@ -81,16 +87,19 @@ public final class CacheEngine implements ConfigCache {
         return resumable ? snapshot.offsets() : Map.of();
     }
 
-    /** Starts a cache (loading its snapshot first) and its consumer thread. */
-    public static ConfigCache start(CacheConfig config) {
-        CacheEngine engine = new CacheEngine(config, true);
+    /** Starts a cache (loading its snapshot first), its consumer thread and, if asked, its receipts. */
+    public static ConfigCache start(CacheConfig config, boolean receipts) {
+        CacheEngine engine = new CacheEngine(config, true, receipts);
         engine.thread.start();
+        if (engine.receipts != null) {
+            engine.receipts.start();
+        }
         return engine;
     }
 
     /** A cache that never reads Kafka, holding {@code records} (see {@link OfflineCache}). */
     static CacheEngine offline(CacheConfig config, Iterable<byte[]> records) {
-        CacheEngine engine = new CacheEngine(config, false);
+        CacheEngine engine = new CacheEngine(config, false, false);
         for (byte[] record : records) {
             io.mcpconfig.schemas.avro.OrgView view = io.mcpconfig.schemas.serde.AvroSerdes.orgView().decode(record);
             engine.applier.apply(view.getOrgId(), record, 0);
@@ -212,6 +221,9 @@ public final class CacheEngine implements ConfigCache {
                 return;
             }
             status = CacheStatus.CLOSED;
+        }
+        if (receipts != null) {
+            receipts.close();
         }
         if (consumer != null) {
             consumer.wakeUp();

@@ -1,6 +1,7 @@
 package io.mcpconfig.schemas.topics;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Topics {
     private final int partitions;
     private final TopicSpec<String, ChangeEvent> changes;
     private final TopicSpec<String, OrgView> views;
+    private final TopicSpec<String, ClientReceipt> clients;
     private final TopicSpec<byte[], byte[]> publisherOffsets;
 
     private Topics(String prefix, int partitions) {
@@ -62,6 +64,13 @@ public final class Topics {
                 TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
                 // A client that was away for less than this still sees an org's deletion.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
+        // One small record per running cache, compacted: the latest receipt of each client is all
+        // anyone reads. One partition: a status read is a single small fetch.
+        this.clients = new TopicSpec<>(prefix + ".clients", Serdes.String(), AvroSerdes.clientReceipt(), 1, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1))));
         // Kafka Connect's offset store refuses a topic that is not compacted; one key per publisher.
         this.publisherOffsets = new TopicSpec<>(prefix + ".publisher.offsets", Serdes.ByteArray(), Serdes.ByteArray(), 1,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -94,6 +103,14 @@ public final class Topics {
         return views;
     }
 
+    /**
+     * {@code <prefix>.clients}: each running client-cache's receipt (what it holds, how far it got),
+     * keyed by client id, compacted; a closed cache leaves a tombstone.
+     */
+    public TopicSpec<String, ClientReceipt> clients() {
+        return clients;
+    }
+
     /** {@code <prefix>.publisher.offsets}: Debezium's source offsets (compacted, one partition). */
     public TopicSpec<byte[], byte[]> publisherOffsets() {
         return publisherOffsets;
@@ -109,7 +126,7 @@ public final class Topics {
      * missing and verify the rest ({@link TopicSetup}), so either may start first.
      */
     public List<TopicSpec<?, ?>> owned() {
-        return List.of(changes, views, publisherOffsets);
+        return List.of(changes, views, clients, publisherOffsets);
     }
 
     /**
