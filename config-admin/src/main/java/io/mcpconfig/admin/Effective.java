@@ -56,8 +56,9 @@ final class Effective {
                 value = d == null ? null : d.get(f);
                 provenance = value == null ? Provenance.UNSET : Provenance.DEFAULT;
             } else if (fromOverride) {
+                // Null only for the other half of an overridden content: the override emptied it.
                 value = o.get(f);
-                provenance = value == null ? Provenance.UNSET : d == null ? Provenance.ORG_ONLY : Provenance.OVERRIDDEN;
+                provenance = d == null ? Provenance.ORG_ONLY : Provenance.OVERRIDDEN;
             } else {
                 value = d == null ? null : d.get(f);
                 provenance = value == null ? Provenance.UNSET : Provenance.INHERITED;

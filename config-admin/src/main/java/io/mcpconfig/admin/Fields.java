@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 final class Fields {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ARGUMENT_KEYS = List.of("name", "description", "required", "values");
 
     private Fields() {}
 
@@ -164,11 +165,15 @@ final class Fields {
         return array;
     }
 
+    /**
+     * Checks an arguments value and returns it in canonical form: each argument's keys in the order
+     * name, description (if set), required, values (suggested values, if any; kept as given).
+     */
     private static JsonNode canonicalArguments(Scope scope, Kind kind, String key, JsonNode value) {
         if (!value.isArray()) {
             throw ValidationException.of(scope, kind, key, "arguments", "must be a JSON array of {name, description, required}");
         }
-        List<PromptArgument> parsed = new ArrayList<>();
+        ArrayNode canonical = JsonNodeFactory.instance.arrayNode();
         int i = 0;
         for (JsonNode a : value) {
             String where = "arguments[" + i++ + "]";
@@ -178,22 +183,34 @@ final class Fields {
             var names = a.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
-                if (!List.of("name", "description", "required").contains(n)) {
-                    throw ValidationException.of(scope, kind, key, where, "has unknown key '" + n + "' (keys: name, description, required)");
+                if (!ARGUMENT_KEYS.contains(n)) {
+                    throw ValidationException.of(scope, kind, key, where, "has unknown key '" + n + "' (keys: "
+                            + String.join(", ", ARGUMENT_KEYS) + ")");
                 }
             }
             JsonNode d = a.get("description");
             JsonNode r = a.get("required");
+            JsonNode v = a.get("values");
             if (d != null && !d.isNull() && !d.isTextual()) {
                 throw ValidationException.of(scope, kind, key, where + ".description", "must be text");
             }
             if (r != null && !r.isNull() && !r.isBoolean()) {
                 throw ValidationException.of(scope, kind, key, where + ".required", "must be true or false");
             }
-            parsed.add(new PromptArgument(a.get("name").asText(), d == null || d.isNull() ? null : d.asText(),
-                    r != null && r.asBoolean()));
+            if (v != null && !v.isNull() && !v.isArray()) {
+                throw ValidationException.of(scope, kind, key, where + ".values", "must be a list of text");
+            }
+            ObjectNode o = canonical.addObject();
+            o.put("name", a.get("name").asText());
+            if (d != null && !d.isNull()) {
+                o.put("description", d.asText());
+            }
+            o.put("required", r != null && r.asBoolean());
+            if (v != null && v.isArray() && !v.isEmpty()) {
+                o.set("values", v);
+            }
         }
-        return arguments(parsed);
+        return canonical;
     }
 
     private static void putText(Map<String, JsonNode> f, String field, String value) {
