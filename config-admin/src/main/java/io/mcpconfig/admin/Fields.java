@@ -57,6 +57,10 @@ final class Fields {
         putText(f, "title", row.getTitle());
         putText(f, "description", row.getDescription());
         putText(f, "template", row.getTemplate());
+        JsonNode messages = ChatMessages.of(row);
+        if (messages != null) {
+            f.put("messages", messages);
+        }
         if (row.getArguments() != null) {
             f.put("arguments", arguments(row.getArguments()));
         }
@@ -105,6 +109,9 @@ final class Fields {
             case "arguments" -> {
                 return canonicalArguments(scope, kind, key, value);
             }
+            case "messages" -> {
+                return ChatMessages.canonical(scope, kind, key, value);
+            }
             case "blob" -> {
                 if (!value.isTextual()) {
                     throw ValidationException.of(scope, kind, key, field, "must be base64 text");
@@ -136,14 +143,14 @@ final class Fields {
                 }
             }
             case "blob" -> st.setBytes(index, value == null ? null : Base64.getDecoder().decode(value.asText()));
-            case "arguments" -> st.setString(index, value == null ? null : value.toString());
+            case "arguments", "messages" -> st.setString(index, value == null ? null : value.toString());
             default -> st.setString(index, value == null ? null : value.asText());
         }
     }
 
     /** The SQL placeholder of the field's column ({@code ?::jsonb} for arguments). */
     static String placeholder(String field) {
-        return field.equals("arguments") ? "?::jsonb" : "?";
+        return field.equals("arguments") || field.equals("messages") ? "?::jsonb" : "?";
     }
 
     /** Declared arguments as the renderer takes them. */
@@ -161,6 +168,11 @@ final class Fields {
                 o.put("description", a.getDescription());
             }
             o.put("required", a.getRequired());
+            // Suggested values (Avro v2, mcp's V3.1), read generically so v1 rows work too.
+            if (a.getSchema().getField("values") != null && a.get("values") instanceof List<?> values && !values.isEmpty()) {
+                ArrayNode v = o.putArray("values");
+                values.forEach(x -> v.add(String.valueOf(x)));
+            }
         }
         return array;
     }
