@@ -76,7 +76,7 @@ final class BundleCommands {
             for (PlannedChange change : plan.changes()) {
                 out.println(change);
                 for (FieldChange f : change.fields()) {
-                    out.println("    " + f.field() + ": " + Output.brief(f.before(), 50) + " -> " + Output.brief(f.after(), 50));
+                    Output.change(out, "    ", f);
                 }
             }
             out.println(plan.isEmpty() ? "nothing to do: the database holds the bundle"

@@ -107,7 +107,7 @@ final class HistoryCommands {
             out.println("  (no differences)");
         }
         for (FieldChange c : changes) {
-            out.println("  " + c.field() + ": " + Output.brief(c.before(), 60) + " -> " + Output.brief(c.after(), 60));
+            Output.change(out, "  ", c);
         }
     }
 }

@@ -61,6 +61,35 @@ final class Output {
         return first.length() <= max ? first : first.substring(0, max - 3) + "...";
     }
 
+    /**
+     * One changed field: "field: before -> after" on one line, or for multi-line text the lines that
+     * differ (common leading and trailing lines left out), so a plan shows what a template edit changes.
+     */
+    static void change(PrintWriter out, String indent, io.mcpconfig.admin.FieldChange c) {
+        String before = c.before() != null && c.before().isTextual() ? c.before().asText() : null;
+        String after = c.after() != null && c.after().isTextual() ? c.after().asText() : null;
+        if (before == null || after == null || (!before.contains("\n") && !after.contains("\n"))) {
+            out.println(indent + c.field() + ": " + brief(c.before(), 60) + " -> " + brief(c.after(), 60));
+            return;
+        }
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        int start = 0;
+        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
+            start++;
+        }
+        int endA = a.size();
+        int endB = b.size();
+        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
+            endA--;
+            endB--;
+        }
+        int last = Math.max(start + 1, endA);
+        out.println(indent + c.field() + ": " + (last == start + 1 ? "line " + last : "lines " + (start + 1) + "-" + last) + " changed:");
+        a.subList(start, endA).forEach(l -> out.println(indent + "  - " + l));
+        b.subList(start, endB).forEach(l -> out.println(indent + "  + " + l));
+    }
+
     static String text(Object o) {
         return o == null ? "-" : o.toString();
     }

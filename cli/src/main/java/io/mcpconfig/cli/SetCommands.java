@@ -63,7 +63,8 @@ final class SetCommands {
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set prompt fields (absent ones keep their value, or keep inheriting); creates the row if needed.")
     static final class SetPrompt extends SetBase {
         @Option(names = "--template", paramLabel = "TEXT|@FILE", description = "Mustache template, checked against the arguments.") String template;
-        @Option(names = "--arguments", paramLabel = "JSON|@FILE", description = "JSON array of {name, description, required}.") String arguments;
+        @Option(names = "--arguments", paramLabel = "JSON|@FILE", description = "JSON array of {name, description, required, values}.") String arguments;
+        @Option(names = "--messages", paramLabel = "JSON|@FILE", description = "A chat prompt's messages: JSON array of {role, content: {type, text|uri}} (replaces the template).") String messages;
 
         @Override
         Kind kind() {
@@ -76,13 +77,20 @@ final class SetCommands {
                 fields.put("template", TextNode.valueOf(Values.text("--template", template)));
             }
             if (arguments != null) {
-                String json = Values.text("--arguments", arguments);
-                try {
-                    fields.put("arguments", JSON.readTree(json));
-                } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException("--arguments: not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-                }
+                fields.put("arguments", json("--arguments", arguments));
             }
+            if (messages != null) {
+                fields.put("messages", json("--messages", messages));
+            }
+        }
+    }
+
+    private static JsonNode json(String option, String value) {
+        String json = Values.text(option, value);
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(option + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 

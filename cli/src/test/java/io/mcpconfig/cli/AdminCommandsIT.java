@@ -124,6 +124,22 @@ class AdminCommandsIT {
     }
 
     @Test
+    void a_resource_override_replaces_a_blob_with_text_and_unset_inherits_the_blob_again() throws Exception {
+        Files.write(dir.resolve("logo.bin"), new byte[] {1, 2, 3, 4});
+        Cli.Result def = alice.run("resources", "set", "config://test/logo", "--name", "logo", "--mime-type", "application/octet-stream",
+                "--blob", "@" + dir.resolve("logo.bin"), "--if-version", "0");
+        assertThat(def.exitCode()).as(def.err()).isZero();
+        assertThat(def.out()).containsPattern("blob\\s+default\\s+\\(4 bytes\\)");
+
+        Cli.Result own = alice.run("resources", "set", "config://test/logo", "--org", "globex", "--text", "no logo", "--mime-type", "text/plain");
+        assertThat(own.out()).containsPattern("text\\s+overridden\\s+no logo").containsPattern("blob\\s+overridden\\s+-");
+
+        Cli.Result back = alice.run("resources", "unset", "config://test/logo", "--org", "globex", "--field", "text,mimeType");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).containsPattern("blob\\s+inherited\\s+\\(4 bytes\\)").containsPattern("text\\s+unset");
+    }
+
+    @Test
     void without_a_database_setting_the_command_says_which_key_to_set_exit_2() {
         Cli.Result r = new Cli(java.util.Map.of()).run("orgs", "list");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -130,7 +130,7 @@ final class BundleStore {
             for (Scope scope : scopes) {
                 if (scope.isDefaults() || Rows.org(c, scope.org(), false) != null) {
                     found.addAll(Validation.check(c, scope, Kind.PROMPT, null).stream()
-                            .filter(p -> "template".equals(p.field())).toList());
+                            .filter(p -> p.field() != null && (p.field().equals("template") || p.field().startsWith("messages"))).toList());
                 }
             }
             return found;

@@ -10,16 +10,12 @@ import io.mcpconfig.schemas.merge.MergeRule;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An item as a scope sees it. Whether it is served (and why not) is the merge rule's answer, asked
  * for this one item, never re-derived here; the per-field provenance is the same overlay read field by field.
  */
 final class Effective {
-    /** A resource's content is one field for the merge rule: an override setting either replaces both. */
-    private static final Set<String> CONTENT = Set.of("text", "blob");
-
     private Effective() {}
 
     static Item prompt(Scope scope, OrganizationRow org, String key, PromptRow d, PromptRow o) {
@@ -47,17 +43,20 @@ final class Effective {
     private static Item item(Kind kind, Scope scope, String key, Map<String, JsonNode> d, Map<String, JsonNode> o,
             long version, Long defaultVersion, boolean served, String omittedReason, Instant updatedAt, String updatedBy) {
         Map<String, FieldValue> fields = new LinkedHashMap<>();
-        boolean overrideSetsContent = o != null && (o.containsKey("text") || o.containsKey("blob"));
+        // A prompt's body and a resource's content are one field each for the merge rule: an override
+        // setting either half replaces both.
+        boolean overrideSetsPair = o != null && kind.alternatives().stream().anyMatch(o::containsKey);
         for (String f : kind.fields()) {
-            boolean fromOverride = o != null && (kind == Kind.RESOURCE && CONTENT.contains(f) ? overrideSetsContent : o.containsKey(f));
+            boolean fromOverride = o != null && (kind.alternatives().contains(f) ? overrideSetsPair : o.containsKey(f));
             JsonNode value;
             Provenance provenance;
             if (scope.isDefaults()) {
                 value = d == null ? null : d.get(f);
                 provenance = value == null ? Provenance.UNSET : Provenance.DEFAULT;
             } else if (fromOverride) {
+                // Null only for the other half of an overridden content: the override emptied it.
                 value = o.get(f);
-                provenance = value == null ? Provenance.UNSET : d == null ? Provenance.ORG_ONLY : Provenance.OVERRIDDEN;
+                provenance = d == null ? Provenance.ORG_ONLY : Provenance.OVERRIDDEN;
             } else {
                 value = d == null ? null : d.get(f);
                 provenance = value == null ? Provenance.UNSET : Provenance.INHERITED;

@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 final class Fields {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ARGUMENT_KEYS = List.of("name", "description", "required", "values");
 
     private Fields() {}
 
@@ -56,6 +57,10 @@ final class Fields {
         putText(f, "title", row.getTitle());
         putText(f, "description", row.getDescription());
         putText(f, "template", row.getTemplate());
+        JsonNode messages = ChatMessages.of(row);
+        if (messages != null) {
+            f.put("messages", messages);
+        }
         if (row.getArguments() != null) {
             f.put("arguments", arguments(row.getArguments()));
         }
@@ -104,6 +109,9 @@ final class Fields {
             case "arguments" -> {
                 return canonicalArguments(scope, kind, key, value);
             }
+            case "messages" -> {
+                return ChatMessages.canonical(scope, kind, key, value);
+            }
             case "blob" -> {
                 if (!value.isTextual()) {
                     throw ValidationException.of(scope, kind, key, field, "must be base64 text");
@@ -135,14 +143,14 @@ final class Fields {
                 }
             }
             case "blob" -> st.setBytes(index, value == null ? null : Base64.getDecoder().decode(value.asText()));
-            case "arguments" -> st.setString(index, value == null ? null : value.toString());
+            case "arguments", "messages" -> st.setString(index, value == null ? null : value.toString());
             default -> st.setString(index, value == null ? null : value.asText());
         }
     }
 
     /** The SQL placeholder of the field's column ({@code ?::jsonb} for arguments). */
     static String placeholder(String field) {
-        return field.equals("arguments") ? "?::jsonb" : "?";
+        return field.equals("arguments") || field.equals("messages") ? "?::jsonb" : "?";
     }
 
     /** Declared arguments as the renderer takes them. */
@@ -160,15 +168,24 @@ final class Fields {
                 o.put("description", a.getDescription());
             }
             o.put("required", a.getRequired());
+            // Suggested values (Avro v2, mcp's V3.1), read generically so v1 rows work too.
+            if (a.getSchema().getField("values") != null && a.get("values") instanceof List<?> values && !values.isEmpty()) {
+                ArrayNode v = o.putArray("values");
+                values.forEach(x -> v.add(String.valueOf(x)));
+            }
         }
         return array;
     }
 
+    /**
+     * Checks an arguments value and returns it in canonical form: each argument's keys in the order
+     * name, description (if set), required, values (suggested values, if any; kept as given).
+     */
     private static JsonNode canonicalArguments(Scope scope, Kind kind, String key, JsonNode value) {
         if (!value.isArray()) {
             throw ValidationException.of(scope, kind, key, "arguments", "must be a JSON array of {name, description, required}");
         }
-        List<PromptArgument> parsed = new ArrayList<>();
+        ArrayNode canonical = JsonNodeFactory.instance.arrayNode();
         int i = 0;
         for (JsonNode a : value) {
             String where = "arguments[" + i++ + "]";
@@ -178,22 +195,34 @@ final class Fields {
             var names = a.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
-                if (!List.of("name", "description", "required").contains(n)) {
-                    throw ValidationException.of(scope, kind, key, where, "has unknown key '" + n + "' (keys: name, description, required)");
+                if (!ARGUMENT_KEYS.contains(n)) {
+                    throw ValidationException.of(scope, kind, key, where, "has unknown key '" + n + "' (keys: "
+                            + String.join(", ", ARGUMENT_KEYS) + ")");
                 }
             }
             JsonNode d = a.get("description");
             JsonNode r = a.get("required");
+            JsonNode v = a.get("values");
             if (d != null && !d.isNull() && !d.isTextual()) {
                 throw ValidationException.of(scope, kind, key, where + ".description", "must be text");
             }
             if (r != null && !r.isNull() && !r.isBoolean()) {
                 throw ValidationException.of(scope, kind, key, where + ".required", "must be true or false");
             }
-            parsed.add(new PromptArgument(a.get("name").asText(), d == null || d.isNull() ? null : d.asText(),
-                    r != null && r.asBoolean()));
+            if (v != null && !v.isNull() && !v.isArray()) {
+                throw ValidationException.of(scope, kind, key, where + ".values", "must be a list of text");
+            }
+            ObjectNode o = canonical.addObject();
+            o.put("name", a.get("name").asText());
+            if (d != null && !d.isNull()) {
+                o.put("description", d.asText());
+            }
+            o.put("required", r != null && r.asBoolean());
+            if (v != null && v.isArray() && !v.isEmpty()) {
+                o.set("values", v);
+            }
         }
-        return arguments(parsed);
+        return canonical;
     }
 
     private static void putText(Map<String, JsonNode> f, String field, String value) {

@@ -95,8 +95,10 @@ final class ItemStore {
         List<String> conditions = new ArrayList<>();
         for (String f : fields) {
             kind.requireField(f);
-            conditions.add(kind == Kind.RESOURCE && (f.equals("text") || f.equals("blob"))
-                    ? "(r.content_text IS NULL AND r.content_blob IS NULL)" : "r." + Fields.column(kind, f) + " IS NULL");
+            conditions.add(kind.alternatives().contains(f)
+                    ? "(" + String.join(" AND ", kind.alternatives().stream().filter(kind.fields()::contains)
+                            .map(a -> "r." + Fields.column(kind, a) + " IS NULL").toList()) + ")"
+                    : "r." + Fields.column(kind, f) + " IS NULL");
         }
         String table = Fields.table(kind, Scope.org("x"));
         String sql = "SELECT count(*) FROM organization o LEFT JOIN " + table + " r ON r.org_id = o.id AND r."
@@ -165,11 +167,9 @@ final class ItemStore {
                 after.remove(f);
             } else {
                 after.put(f, v);
-                // Content is text or blob: setting one clears the other, as the tables allow only one.
-                if (f.equals("text")) {
-                    after.remove("blob");
-                } else if (f.equals("blob")) {
-                    after.remove("text");
+                // Text or blob, template or messages: setting one clears the other, as the tables allow only one.
+                if (kind.alternatives().contains(f)) {
+                    kind.alternatives().stream().filter(other -> !other.equals(f)).forEach(after::remove);
                 }
             }
         });

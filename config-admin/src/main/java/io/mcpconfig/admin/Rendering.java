@@ -22,7 +22,9 @@ final class Rendering {
                             + whyNot(view, prompt)));
             try {
                 Map<String, String> values = PromptTemplates.arguments(Fields.templateArguments(p.getArguments()), arguments);
-                return new RenderedPrompt(org, prompt, p.getDescription(), PromptTemplates.compile(p.getTemplate()).render(values));
+                String chat = ChatMessages.render(p, values);
+                return new RenderedPrompt(org, prompt, p.getDescription(),
+                        chat != null ? chat : PromptTemplates.compile(p.getTemplate()).render(values));
             } catch (MissingArgumentException e) {
                 throw new ValidationException(List.of(new Problem(scope, Kind.PROMPT, prompt, "arguments", 0,
                         e.getMessage() + " (pass it with --arg " + e.argument() + "=VALUE)")));

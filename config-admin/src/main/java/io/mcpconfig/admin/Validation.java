@@ -105,7 +105,7 @@ final class Validation {
      * its effective template is the default's, whose problems are the defaults' and reported once.
      */
     private static boolean shapesTemplate(PromptRow override) {
-        return override.getTemplate() != null || override.getArguments() != null;
+        return override.getTemplate() != null || override.getArguments() != null || ChatMessages.of(override) != null;
     }
 
     private static List<Problem> templateProblems(Connection c, Scope scope, String key) throws SQLException {
@@ -113,8 +113,32 @@ final class Validation {
         List<Problem> problems = new ArrayList<>();
         for (ViewPrompt p : view.getPrompts()) {
             List<TemplateArgument> declared = Fields.templateArguments(p.getArguments());
-            for (TemplateProblem t : PromptTemplates.validate(p.getTemplate(), declared)) {
-                problems.add(new Problem(scope, Kind.PROMPT, p.getName(), "template", t.line(), t.message()));
+            Map<Integer, String> texts = ChatMessages.texts(p);
+            if (texts.isEmpty()) {
+                for (TemplateProblem t : PromptTemplates.validate(p.getTemplate(), declared)) {
+                    problems.add(new Problem(scope, Kind.PROMPT, p.getName(), "template", t.line(), t.message()));
+                }
+                continue;
+            }
+            // A chat prompt: each text message is a template; a required argument must be used by one of them.
+            java.util.Set<String> used = new java.util.HashSet<>();
+            texts.forEach((i, text) -> {
+                for (TemplateProblem t : PromptTemplates.validate(text, declared)) {
+                    if (t.kind() != TemplateProblem.Kind.UNUSED_REQUIRED_ARGUMENT) {
+                        problems.add(new Problem(scope, Kind.PROMPT, p.getName(), "messages[" + i + "]", t.line(), t.message()));
+                    }
+                }
+                try {
+                    used.addAll(PromptTemplates.compile(text).variables());
+                } catch (RuntimeException e) {
+                    // reported above as a syntax problem
+                }
+            });
+            for (TemplateArgument a : declared) {
+                if (a.required() && !used.contains(a.name())) {
+                    problems.add(new Problem(scope, Kind.PROMPT, p.getName(), "messages", 0,
+                            "no message uses required argument '" + a.name() + "'"));
+                }
             }
         }
         return problems;
