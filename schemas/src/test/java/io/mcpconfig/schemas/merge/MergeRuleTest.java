@@ -104,7 +104,7 @@ class MergeRuleTest {
         PromptRow d = Rows.defaultPrompt("p", "t", true, 1);
         List<PromptArgument> own = List.of(new PromptArgument("x", null, false));
         PromptRow o = new PromptRow("o", "p", title ? "own title" : null, description ? "own description" : null,
-                null, arguments ? own : null, null, 2L, T0, "test");
+                null, arguments ? own : null, null, null, 2L, T0, "test");
 
         ViewPrompt p = MergeRule.orgView(Rows.org("o", true), Map.of("p", d), Map.of("p", o), Map.of(), Map.of(), 1, T0)
                 .getPrompts().get(0);
