@@ -12,7 +12,7 @@ class MigrationsIT {
     void applyToAFreshDatabaseThenAgainIsANoOp() {
         PostgresServer pg = TestServers.postgres();
         String url = pg.createDatabase(TestNames.unique("migrations"));
-        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(2);
+        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(3);
         assertThat(Migrations.apply(url, pg.user(), pg.password())).isZero();
     }
 }
