@@ -27,6 +27,16 @@ final class PromptRenderer {
      * @throws McpError invalid-params when a required argument is missing (absent or null)
      */
     static String render(PromptItem prompt, Map<String, Object> arguments) {
+        return render(prompt, prompt.template(), arguments);
+    }
+
+    /**
+     * Renders {@code template} (the prompt's own, or one of its text messages) under the prompt's
+     * argument contract.
+     *
+     * @throws McpError invalid-params when a required argument is missing (absent or null)
+     */
+    static String render(PromptItem prompt, String template, Map<String, Object> arguments) {
         Map<String, Object> values = new HashMap<>();
         for (Argument declared : prompt.arguments()) {
             Object value = arguments == null ? null : arguments.get(declared.name());
@@ -42,7 +52,7 @@ final class PromptRenderer {
         }
         // Arguments the prompt does not declare are ignored: a template sees only its own contract.
         try {
-            return COMPILER.compile(prompt.template()).execute(values);
+            return COMPILER.compile(template).execute(values);
         } catch (MustacheException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("template of prompt '" + prompt.name() + "' is not valid Mustache: " + e.getMessage())
