@@ -227,7 +227,7 @@ class MergeRuleMessagesTest {
     @Test
     void aTemplatePromptKeepsTheHashItHadBeforeMessagesExisted() {
         ViewPrompt p = ViewPrompt.newBuilder().setName("review").setTitle("Review").setDescription(null)
-                .setTemplate("Review {{code}}").setArguments(List.of(new io.mcpconfig.schemas.avro.PromptArgument("code", "the code", true)))
+                .setTemplate("Review {{code}}").setArguments(List.of(new io.mcpconfig.schemas.avro.PromptArgument("code", "the code", true, List.of())))
                 .setDefaultVersion(1L).setOverrideVersion(null).setContentHash("").build();
         assertThat(ContentHash.of(p)).isEqualTo("7e7d5c8951a8e8a781cf3d9b3129bb90");
     }

@@ -24,7 +24,7 @@ final class Rows {
 
     static PromptRow defaultPrompt(String name, String template, Boolean active, long version) {
         return new PromptRow(null, name, "title " + name, "description " + name, template,
-                List.of(new PromptArgument("code", "the code", true)), null, active, version, T0, "test");
+                List.of(new PromptArgument("code", "the code", true, List.of())), null, active, version, T0, "test");
     }
 
     static PromptRow override(String org, String name, String template, Boolean active, long version) {
@@ -33,7 +33,7 @@ final class Rows {
 
     static PromptRow defaultChat(String name, List<PromptMessage> messages, long version) {
         return new PromptRow(null, name, "title " + name, "description " + name, null,
-                List.of(new PromptArgument("code", "the code", true)), messages, true, version, T0, "test");
+                List.of(new PromptArgument("code", "the code", true, List.of())), messages, true, version, T0, "test");
     }
 
     static PromptRow overrideChat(String org, String name, List<PromptMessage> messages, long version) {
