@@ -24,6 +24,16 @@ final class PromptRenderer {
      *                  internal-error when the stored template is not valid Mustache
      */
     static String render(PromptItem prompt, Map<String, Object> arguments) {
+        return render(prompt, prompt.template(), arguments);
+    }
+
+    /**
+     * Renders {@code template} (the prompt's own, or one of a chat prompt's text messages) under the
+     * prompt's argument contract.
+     *
+     * @throws McpError as {@link #render(PromptItem, Map)}
+     */
+    static String render(PromptItem prompt, String template, Map<String, Object> arguments) {
         List<TemplateArgument> declared = prompt.arguments().stream()
                 .map(PromptRenderer::templateArgument).toList();
         Map<String, String> values;
@@ -35,7 +45,7 @@ final class PromptRenderer {
                     .build();
         }
         try {
-            return PromptTemplates.compile(prompt.template()).render(values);
+            return PromptTemplates.compile(template).render(values);
         } catch (TemplateSyntaxException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("template of prompt '" + prompt.name() + "' is not valid Mustache: " + e.getMessage())
