@@ -61,9 +61,11 @@ public final class McpConfigServer implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints));
+        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints,
+                config.authorization()));
         router.setAsyncSupported(true); // the SDK servlet streams SSE with startAsync()
         context.addServlet(router, OrgEndpoints.MCP_PATH);
+        RouterServlet.METADATA_PATHS.forEach(path -> context.addServlet(router, path));
         jetty.setHandler(context);
         try {
             jetty.start();

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param orgClaim       the token claim that names the organization
  * @param allowedHosts   Host header values accepted ({@code name:*} allows any port)
  * @param allowedOrigins Origin header values accepted when a browser sends one ({@code scheme://name:*} allowed)
+ * @param authorization  audience, issuer and algorithm checks, and the protected-resource metadata
  */
 public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, URI jwksUrl, String orgClaim,
-                              List<String> allowedHosts, List<String> allowedOrigins) {
+                              List<String> allowedHosts, List<String> allowedOrigins,
+                              AuthorizationConfig authorization) {
     public static final String HTTP_HOST = "MCPCONFIG_HTTP_HOST";
     public static final String ALLOWED_HOSTS = "MCPCONFIG_ALLOWED_HOSTS";
     public static final String ALLOWED_ORIGINS = "MCPCONFIG_ALLOWED_ORIGINS";
@@ -61,12 +63,38 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
         if (allowedHosts.isEmpty()) {
             throw new BadSettingException(ALLOWED_HOSTS, "is empty; list the host[:port] names clients use, e.g. localhost:*");
         }
+        Objects.requireNonNull(authorization, "authorization");
+        if (jwksUrl != null) {
+            // Keys published for a whole identity provider sign tokens for many services: only the
+            // audience tells a token for us from one for another (RFC 8707), so it is not optional here.
+            if (authorization.resource() == null) {
+                throw new BadSettingException(AuthorizationConfig.RESOURCE, "is required with " + Keys.JWKS_URL
+                        + ": set this server's URL (the audience its tokens carry), e.g. https://mcp.example.com/mcp");
+            }
+            if (authorization.issuer() == null) {
+                throw new BadSettingException(AuthorizationConfig.JWT_ISSUER, "is required with " + Keys.JWKS_URL
+                        + ": set the issuer (iss) of the tokens, e.g. https://login.example.com");
+            }
+            if (authorization.symmetric()) {
+                throw new BadSettingException(AuthorizationConfig.JWT_ALGORITHM, "is " + authorization.algorithm()
+                        + ", an HMAC algorithm, but keys come from " + Keys.JWKS_URL + "; set RS256, ES256, EdDSA, ...");
+            }
+        } else if (!authorization.symmetric()) {
+            throw new BadSettingException(AuthorizationConfig.JWT_ALGORITHM, "is " + authorization.algorithm()
+                    + ", but " + Keys.JWT_SECRET + " is an HMAC secret; set HS256, HS384 or HS512");
+        }
     }
 
     /** A loopback-only endpoint on {@code port} verifying HMAC tokens signed with {@code secret}. */
     public static McpServerConfig withSecret(int port, String secret) {
         return new McpServerConfig("127.0.0.1", port, secret, null, DEFAULT_ORG_CLAIM,
-                DEFAULT_ALLOWED_HOSTS, DEFAULT_ALLOWED_ORIGINS);
+                DEFAULT_ALLOWED_HOSTS, DEFAULT_ALLOWED_ORIGINS, AuthorizationConfig.hmacDefaults());
+    }
+
+    /** This config with other authorization checks. */
+    public McpServerConfig withAuthorization(AuthorizationConfig authorization) {
+        return new McpServerConfig(bindHost, httpPort, jwtSecret, jwksUrl, orgClaim, allowedHosts, allowedOrigins,
+                authorization);
     }
 
     /** The endpoint's settings from {@code MCPCONFIG_*} settings; throws {@link BadSettingException}. */
@@ -85,7 +113,8 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
                 secret, jwks,
                 settings.string(Keys.ORG_CLAIM, DEFAULT_ORG_CLAIM),
                 list(settings, ALLOWED_HOSTS, DEFAULT_ALLOWED_HOSTS),
-                list(settings, ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS));
+                list(settings, ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS),
+                AuthorizationConfig.fromSettings(settings, jwks != null));
     }
 
     private static List<String> list(Settings settings, String key, List<String> defaults) {
@@ -98,6 +127,6 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
     public String toString() { // never print the secret
         return "McpServerConfig[" + bindHost + ":" + httpPort + ", tokens="
                 + (jwtSecret != null ? "HMAC secret" : "JWKS " + jwksUrl) + ", orgClaim=" + orgClaim
-                + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + "]";
+                + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + ", " + authorization + "]";
     }
 }

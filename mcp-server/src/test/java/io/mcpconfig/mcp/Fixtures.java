@@ -41,6 +41,19 @@ final class Fixtures {
         return token(SECRET, "org", org, Instant.now().plusSeconds(300));
     }
 
+    /** A token for {@code org} carrying an audience and an issuer. */
+    static String token(String org, String audience, String issuer) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject("test-user").claim("org", org).audience(audience).issuer(issuer)
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String token(String secret, String claim, String org, Instant expiry) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("test-user").claim(claim, org);
