@@ -135,7 +135,7 @@ class PublisherIT {
                         org.assertj.core.groups.Tuple.tuple(ChangeOp.DELETE, ConfigTable.ORGANIZATION_PROMPT, 3L, "carol"),
                         org.assertj.core.groups.Tuple.tuple(ChangeOp.DELETE, ConfigTable.ORGANIZATION, 3L, "dave"));
         PromptRow inserted = (PromptRow) rows.get(1).getAfter();
-        assertThat(inserted.getArguments()).containsExactly(new PromptArgument("who", null, true));
+        assertThat(inserted.getArguments()).containsExactly(new PromptArgument("who", null, true, List.of()));
         assertThat(bytes(((ResourceRow) rows.get(2).getAfter()).getContentBlob())).containsExactly(0xde, 0xad, 0xbe, 0xef);
         assertThat(((PromptRow) rows.get(3).getBefore()).getTemplate()).isEqualTo("hi");
         assertThat(((PromptRow) rows.get(3).getAfter()).getTemplate()).isEqualTo("hello");

@@ -51,7 +51,7 @@ public final class McpConfigServer implements AutoCloseable {
                 .allowedHosts(config.allowedHosts())
                 .allowedOrigins(config.allowedOrigins())
                 .build();
-        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin);
+        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin, config.orgIdleTimeout(), System::nanoTime);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
@@ -89,6 +89,11 @@ public final class McpConfigServer implements AutoCloseable {
     /** The bound port (the real one when the config asked for 0). */
     public int port() {
         return endpoint.getPort();
+    }
+
+    /** How many orgs have an endpoint (an SDK server with its sessions) right now. */
+    int hostedOrgs() {
+        return endpoints.size();
     }
 
     /** Stops HTTP and closes every session; idempotent, blocks up to a few seconds. */

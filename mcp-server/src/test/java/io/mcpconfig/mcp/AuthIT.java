@@ -28,7 +28,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() {
-        SOURCE.put(new OrgContent(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("p", "t")), List.of()));
+        SOURCE.put(Fixtures.view(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("p", "t")), List.of()));
         server = McpConfigServer.start(McpServerConfig.withSecret(0, Fixtures.SECRET), SOURCE);
     }
 

@@ -1,7 +1,8 @@
 package io.mcpconfig.mcp;
 
-import io.mcpconfig.mcp.OrgContent.Argument;
-import io.mcpconfig.mcp.OrgContent.PromptItem;
+import io.mcpconfig.cache.Prompt;
+import io.mcpconfig.cache.PromptArgument;
+import io.mcpconfig.cache.Versions;
 import io.mcpconfig.schemas.Scopes;
 import java.util.Base64;
 import java.util.List;
@@ -16,13 +17,13 @@ public final class ConformanceServer {
 
     public static void main(String[] args) throws InterruptedException {
         InMemorySource source = new InMemorySource();
-        source.put(new OrgContent(Scopes.DEFAULTS, 1,
-                List.of(new PromptItem("test_simple_prompt", null, "A simple prompt without arguments",
-                                "This is a simple prompt for testing.", List.of(), "h1"),
-                        new PromptItem("test_prompt_with_arguments", null, "A prompt with arguments",
+        source.put(Fixtures.view(Scopes.DEFAULTS, 1,
+                List.of(new Prompt("test_simple_prompt", null, "A simple prompt without arguments",
+                                "This is a simple prompt for testing.", List.of(), new Versions(1L, null), "h1"),
+                        new Prompt("test_prompt_with_arguments", null, "A prompt with arguments",
                                 "Prompt with arguments: arg1='{{arg1}}', arg2='{{arg2}}'",
-                                List.of(new Argument("arg1", "First test argument", true),
-                                        new Argument("arg2", "Second test argument", true)), "h2")),
+                                List.of(new PromptArgument("arg1", "First test argument", true),
+                                        new PromptArgument("arg2", "Second test argument", true)), new Versions(1L, null), "h2")),
                 List.of(Fixtures.text("test://static-text", "This is the content of the static text resource."),
                         Fixtures.blob("test://static-binary", Base64.getDecoder().decode(
                                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")),

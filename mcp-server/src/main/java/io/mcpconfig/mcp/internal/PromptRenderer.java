@@ -2,8 +2,8 @@ package io.mcpconfig.mcp.internal;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
-import io.mcpconfig.mcp.OrgContent.Argument;
-import io.mcpconfig.mcp.OrgContent.PromptItem;
+import io.mcpconfig.cache.Prompt;
+import io.mcpconfig.cache.PromptArgument;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
@@ -26,9 +26,9 @@ final class PromptRenderer {
     /**
      * @throws McpError invalid-params when a required argument is missing (absent or null)
      */
-    static String render(PromptItem prompt, Map<String, Object> arguments) {
+    static String render(Prompt prompt, Map<String, Object> arguments) {
         Map<String, Object> values = new HashMap<>();
-        for (Argument declared : prompt.arguments()) {
+        for (PromptArgument declared : prompt.arguments()) {
             Object value = arguments == null ? null : arguments.get(declared.name());
             if (value == null) {
                 if (declared.required()) {

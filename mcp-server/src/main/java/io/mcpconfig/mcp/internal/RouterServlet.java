@@ -65,7 +65,7 @@ public final class RouterServlet extends HttpServlet {
                     "invalid token: " + e.getMessage());
             return;
         }
-        endpoints.servletFor(org).service(request, response);
+        endpoints.serve(org, request, response);
     }
 
     private void metadata(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -41,7 +41,8 @@ class TokenVerifierTest {
     @Test
     void hmac_tokens_name_the_org_in_the_configured_claim() throws Exception {
         McpServerConfig config = new McpServerConfig("127.0.0.1", 0, SECRET, null, "tenant",
-                McpServerConfig.DEFAULT_ALLOWED_HOSTS, McpServerConfig.DEFAULT_ALLOWED_ORIGINS, AuthorizationConfig.hmacDefaults());
+                McpServerConfig.DEFAULT_ALLOWED_HOSTS, McpServerConfig.DEFAULT_ALLOWED_ORIGINS, AuthorizationConfig.hmacDefaults(),
+                McpServerConfig.DEFAULT_ORG_IDLE_TIMEOUT);
         TokenVerifier verifier = TokenVerifier.of(config);
         assertThat(verifier.orgOf(hmac(SECRET, claims("tenant", "acme", Instant.now().plusSeconds(60))))).isEqualTo("acme");
         assertThatThrownBy(() -> verifier.orgOf(hmac(SECRET, claims("org", "acme", Instant.now().plusSeconds(60)))))
@@ -73,7 +74,8 @@ class TokenVerifierTest {
             URI url = URI.create("http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks.json");
             TokenVerifier verifier = TokenVerifier.of(new McpServerConfig("127.0.0.1", 0, null, url, "org",
                     McpServerConfig.DEFAULT_ALLOWED_HOSTS, McpServerConfig.DEFAULT_ALLOWED_ORIGINS,
-                    new AuthorizationConfig(RESOURCE, ISSUER, JWSAlgorithm.RS256, List.of(URI.create(ISSUER)), List.of())));
+                    new AuthorizationConfig(RESOURCE, ISSUER, JWSAlgorithm.RS256, List.of(URI.create(ISSUER)), List.of()),
+                    McpServerConfig.DEFAULT_ORG_IDLE_TIMEOUT));
             assertThat(verifier.orgOf(rsa(key, JWSAlgorithm.RS256, RESOURCE.toString(), ISSUER))).isEqualTo("globex");
             assertThatThrownBy(() -> verifier.orgOf(rsa(stranger, JWSAlgorithm.RS256, RESOURCE.toString(), ISSUER)))
                     .as("same key id, other key").isInstanceOf(TokenVerifier.InvalidTokenException.class);

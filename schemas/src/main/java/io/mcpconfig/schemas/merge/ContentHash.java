@@ -29,6 +29,13 @@ public final class ContentHash {
             field(md, a.getName());
             field(md, a.getDescription());
             field(md, a.getRequired() ? "1" : "0");
+            // Only when present, so prompts without suggestions keep the hashes they had. "#values"
+            // can't be the next argument's name (names start with a letter or _): no ambiguity.
+            if (!a.getValues().isEmpty()) {
+                field(md, "#values");
+                field(md, Integer.toString(a.getValues().size()));
+                a.getValues().forEach(v -> field(md, v));
+            }
         }
         return HEX.formatHex(md.digest(), 0, 16);
     }

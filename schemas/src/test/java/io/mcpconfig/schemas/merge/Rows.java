@@ -21,7 +21,7 @@ final class Rows {
 
     static PromptRow defaultPrompt(String name, String template, Boolean active, long version) {
         return new PromptRow(null, name, "title " + name, "description " + name, template,
-                List.of(new PromptArgument("code", "the code", true)), active, version, T0, "test");
+                List.of(new PromptArgument("code", "the code", true, List.of())), active, version, T0, "test");
     }
 
     static PromptRow override(String org, String name, String template, Boolean active, long version) {

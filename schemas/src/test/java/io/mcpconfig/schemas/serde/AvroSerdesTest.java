@@ -30,7 +30,7 @@ class AvroSerdesTest {
     static Stream<ChangeEvent> changeEvents() {
         OrganizationRow org = new OrganizationRow("acme", "Acme", true, 3L, T, "alice");
         PromptRow prompt = new PromptRow("acme", "review", "Review", null, "t {{code}}",
-                List.of(new PromptArgument("code", "the code", true)), null, 4L, T, "bob");
+                List.of(new PromptArgument("code", "the code", true, List.of())), null, 4L, T, "bob");
         PromptRow inheritingPrompt = new PromptRow("acme", "review", null, null, null, null, false, 5L, T, "bob");
         ResourceRow text = new ResourceRow(null, "config://a", "a", "A", "d", "text/plain", "x".repeat(100_000), null, true, 1L, T, "c");
         ResourceRow blob = new ResourceRow("acme", "config://b", null, null, null, null, null,
