@@ -1,10 +1,11 @@
 package io.mcpconfig.mcp.internal;
 
+import io.modelcontextprotocol.server.McpRequestHandler;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
-import io.modelcontextprotocol.server.McpRequestHandler;
+import io.modelcontextprotocol.spec.SessionHandlerOverrides;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -17,17 +18,14 @@ import reactor.core.publisher.Mono;
 final class GatedTransports {
     private GatedTransports() {}
 
-    /** Also: each session answers the methods in {@code own} with those handlers ({@link InterceptingSession}). */
+    /** Also: each session answers the methods in {@code own} with those handlers ({@link SessionHandlerOverrides}). */
     static McpStreamableServerTransportProvider streamable(McpStreamableServerTransportProvider real, NotificationGate gate,
                                                            Map<String, McpRequestHandler<?>> own) {
         return new McpStreamableServerTransportProvider() {
             @Override
             public void setSessionFactory(McpStreamableServerSession.Factory factory) {
-                real.setSessionFactory(initialize -> {
-                    McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initialize);
-                    return new McpStreamableServerSession.McpStreamableServerSessionInit(
-                            new InterceptingSession(init.session(), own), init.initResult());
-                });
+                SessionHandlerOverrides.override(factory, own);
+                real.setSessionFactory(factory);
             }
 
             @Override

@@ -34,7 +34,7 @@ final class ServedView {
                 view.resources().stream().map(r -> McpItems.listing(r, view)).toList());
     }
 
-    /** Handlers by JSON-RPC method, for {@link InterceptingSession}. */
+    /** Handlers by JSON-RPC method, put into each session ({@link io.modelcontextprotocol.spec.SessionHandlerOverrides}). */
     Map<String, McpRequestHandler<?>> handlers() {
         McpRequestHandler<McpSchema.ListPromptsResult> prompts =
                 (exchange, params) -> Mono.fromSupplier(() -> new McpSchema.ListPromptsResult(current.prompts(), null));
