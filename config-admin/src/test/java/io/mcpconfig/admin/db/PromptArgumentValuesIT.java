@@ -29,7 +29,7 @@ class PromptArgumentValuesIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             values not an array     | '[{"name":"t","values":"friendly"}]'
             a value not a string    | '[{"name":"t","values":["a",1]}]'
             an empty value          | '[{"name":"t","values":[""]}]'

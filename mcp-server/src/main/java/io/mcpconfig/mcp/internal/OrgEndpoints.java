@@ -38,6 +38,7 @@ public final class OrgEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrgEndpoints.class);
     /** The path the SDK's servlet answers on; the router is mounted on it too. */
     public static final String MCP_PATH = "/mcp";
+    private static final Duration MAX_KEEP_ALIVE = Duration.ofSeconds(30);
 
     private static final class Hosted {
         final OrgEndpoint endpoint;
@@ -54,6 +55,7 @@ public final class OrgEndpoints implements AutoCloseable {
     private final OrgConfigSource source;
     private final ServerHttpHeaderValidator validator;
     private final long idleNanos;
+    private final Duration keepAlive;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,6 +73,8 @@ public final class OrgEndpoints implements AutoCloseable {
         this.source = source;
         this.validator = validator;
         this.idleNanos = idleTimeout.toNanos();
+        Duration half = idleTimeout.dividedBy(2);
+        this.keepAlive = idleTimeout.isZero() || half.compareTo(MAX_KEEP_ALIVE) > 0 ? MAX_KEEP_ALIVE : half;
         this.nanoTime = nanoTime;
         this.subscription = source.subscribe(change -> worker.execute(() -> onChange(change)));
         if (!idleTimeout.isZero()) {
@@ -162,6 +166,9 @@ public final class OrgEndpoints implements AutoCloseable {
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(MCP_PATH)
                 .httpHeaderValidator(validator)
+                // Pings find streams whose client is gone (a write fails, the stream ends), so such an
+                // org can go idle; they also keep proxies from cutting quiet streams.
+                .keepAliveInterval(keepAlive)
                 .build();
         NotificationGate gate = new NotificationGate(provider::notifyClients);
         ServedView served = new ServedView(source.forOrg(orgId));
