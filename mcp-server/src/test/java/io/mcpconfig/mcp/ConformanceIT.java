@@ -86,9 +86,14 @@ class ConformanceIT {
         FileCleanup.removeOldResults(WORK.resolve("results"));
     }
 
-    /** Node 22 from node_modules/.bin first on the PATH (the machine's own node may be older). */
+    /**
+     * Node 22 from node_modules (the machine's own node may be older). By absolute path: the
+     * command is looked up on this JVM's PATH, not on the child's.
+     */
     private static Process node(List<String> command, ProcessBuilder.Redirect out) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(WORK.toFile())
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, WORK.toAbsolutePath().resolve("node_modules/.bin/node").toString());
+        ProcessBuilder pb = new ProcessBuilder(resolved).directory(WORK.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out)
                 .redirectError(out == ProcessBuilder.Redirect.PIPE ? ProcessBuilder.Redirect.PIPE : out);
