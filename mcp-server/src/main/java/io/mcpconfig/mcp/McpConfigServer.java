@@ -51,7 +51,7 @@ public final class McpConfigServer implements AutoCloseable {
                 .allowedHosts(config.allowedHosts())
                 .allowedOrigins(config.allowedOrigins())
                 .build();
-        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin);
+        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin, config.orgIdleTimeout(), System::nanoTime);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
@@ -61,9 +61,11 @@ public final class McpConfigServer implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints));
+        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints,
+                config.authorization()));
         router.setAsyncSupported(true); // the SDK servlet streams SSE with startAsync()
         context.addServlet(router, OrgEndpoints.MCP_PATH);
+        RouterServlet.METADATA_PATHS.forEach(path -> context.addServlet(router, path));
         jetty.setHandler(context);
         try {
             jetty.start();
@@ -87,6 +89,11 @@ public final class McpConfigServer implements AutoCloseable {
     /** The bound port (the real one when the config asked for 0). */
     public int port() {
         return endpoint.getPort();
+    }
+
+    /** How many orgs have an endpoint (an SDK server with its sessions) right now. */
+    int hostedOrgs() {
+        return endpoints.size();
     }
 
     /** Stops HTTP and closes every session; idempotent, blocks up to a few seconds. */

@@ -138,13 +138,13 @@ public final class ChangeLogBenchmark {
                     String name = "p" + random.nextInt(20);
                     long v = versions.merge(scope + name, 1L, Long::sum);
                     row = event(scope, v == 1 ? ChangeOp.INSERT : ChangeOp.UPDATE, ConfigTable.DEFAULT_PROMPT, name,
-                            new PromptRow(null, name, "t", null, "Default " + tx + " {{x}}", null, true, v, at, "bench"), v, lsn, at);
+                            new PromptRow(null, name, "t", null, "Default " + tx + " {{x}}", null, null, true, v, at, "bench"), v, lsn, at);
                 } else {
                     scope = String.format("org%04d", random.nextInt(ORGS));
                     String name = "p" + random.nextInt(20);
                     long v = versions.merge(scope + name, 1L, Long::sum);
                     row = event(scope, v == 1 ? ChangeOp.INSERT : ChangeOp.UPDATE, ConfigTable.ORGANIZATION_PROMPT, name,
-                            new PromptRow(scope, name, null, null, "Override " + tx + " {{x}}", null, null, v, at, "bench"), v, lsn, at);
+                            new PromptRow(scope, name, null, null, "Override " + tx + " {{x}}", null, null, null, v, at, "bench"), v, lsn, at);
                 }
                 ChangeEvent commit = ChangeEvent.newBuilder().setScope(scope).setOp(ChangeOp.COMMIT).setTxId(row.getTxId())
                         .setCommitLsn(lsn).setCommitTime(at).setEventCount(1).build();

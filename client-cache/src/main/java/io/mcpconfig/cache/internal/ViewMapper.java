@@ -44,7 +44,9 @@ final class ViewMapper {
     static Prompt prompt(ViewPrompt p) {
         List<PromptArgument> args = new ArrayList<>(p.getArguments().size());
         for (io.mcpconfig.schemas.avro.PromptArgument a : p.getArguments()) {
-            args.add(new PromptArgument(a.getName(), a.getDescription(), a.getRequired()));
+            List<String> values = new ArrayList<>(a.getValues().size());
+            values.addAll(a.getValues());
+            args.add(new PromptArgument(a.getName(), a.getDescription(), a.getRequired(), values));
         }
         List<PromptMessage> messages = new ArrayList<>(p.getMessages().size());
         for (io.mcpconfig.schemas.avro.PromptMessage m : p.getMessages()) {

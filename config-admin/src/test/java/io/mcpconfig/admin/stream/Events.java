@@ -19,11 +19,11 @@ final class Events {
     }
 
     static PromptRow defaultPrompt(String name, String template, long version) {
-        return new PromptRow(null, name, "title", null, template, null, null, version, T0, "alice");
+        return new PromptRow(null, name, "title", null, template, null, null, null, version, T0, "alice");
     }
 
     static PromptRow override(String org, String name, String template, long version) {
-        return new PromptRow(org, name, null, null, template, null, null, version, T0, "bob");
+        return new PromptRow(org, name, null, null, template, null, null, null, version, T0, "bob");
     }
 
     /** A row event at {@code lsn} (seconds after T0 as its commit time). */
