@@ -2,6 +2,7 @@ package io.mcpconfig.management;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mcpconfig.schemas.config.BadSettingException;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -64,7 +65,7 @@ public final class ManagementServer implements AutoCloseable {
     /**
      * Binds {@code port} (0: any free one) on every interface and serves until closed.
      *
-     * @throws IllegalStateException naming the port if it can't be bound
+     * @throws BadSettingException naming {@value ManagementConfig#PORT} if the port can't be bound
      */
     public static ManagementServer start(int port, PrometheusMeterRegistry registry, Readiness readiness) {
         Objects.requireNonNull(registry, "registry");
@@ -73,8 +74,8 @@ public final class ManagementServer implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(port), 16);
         } catch (IOException e) {
-            throw new IllegalStateException("can't serve the management endpoints on port " + port + " (" + e.getMessage()
-                    + "); set " + ManagementConfig.PORT + " to a free port", e);
+            throw new BadSettingException(ManagementConfig.PORT, "can't serve the management endpoints on port " + port
+                    + " (" + e.getMessage() + "); set it to a free port", e);
         }
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "mcpconfig-management");

@@ -92,7 +92,7 @@ class ManagementServerTest {
     void a_taken_port_fails_naming_the_setting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             assertThatThrownBy(() -> ManagementServer.start(taken.getLocalPort(), registry, health::get))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(io.mcpconfig.schemas.config.BadSettingException.class)
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining(ManagementConfig.PORT);
         }
