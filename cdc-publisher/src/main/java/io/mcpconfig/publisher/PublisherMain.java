@@ -7,12 +7,13 @@ import io.mcpconfig.schemas.config.BadSettingException;
 import io.mcpconfig.schemas.config.Settings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar cdc-publisher.jar}: settings from the environment (see README), exit 2 with
  * one line on a bad setting, exit 1 if the publisher stops on its own (e.g. the slot is gone).
- * Serves {@code /health/*} and {@code /metrics} on {@code MCPCONFIG_MANAGEMENT_PORT} (9401) from
- * before the start checks on, so a probe sees "starting" rather than nothing.
+ * Serves {@code /health/*} and {@code /metrics} on {@code MCPCONFIG_MANAGEMENT_PORT} (9401), bound
+ * before the start checks (a taken port is a bad setting too; a probe reads "starting" meanwhile).
  */
 public final class PublisherMain {
     private PublisherMain() {}
@@ -30,10 +31,11 @@ public final class PublisherMain {
             try {
                 publisher = CdcPublisher.start(config, registry);
             } catch (RuntimeException e) {
-                management.close();
+                management.close(); // its server thread would keep the JVM up
                 throw e;
             }
             readiness.set(publisher::health);
+            LoggerFactory.getLogger(PublisherMain.class).info(management.describe());
         } catch (BadSettingException e) {
             System.err.println("cdc-publisher: " + e.getMessage());
             System.exit(2);

@@ -94,8 +94,14 @@ public final class ManagementServer implements AutoCloseable {
                 "{\"error\":\"not found; try /health/live, /health/ready or /metrics\"}"));
         http.start();
         ManagementServer server = new ManagementServer(http, threads);
-        LOG.info("management endpoints on port {}: /health/live, /health/ready, /metrics", server.port());
+        // Debug only: a main says it once its service started, so a failing start stays one line.
+        LOG.debug("management endpoints on port {}", server.port());
         return server;
+    }
+
+    /** The line a main logs once its service is up: {@code management endpoints on port N: ...}. */
+    public String describe() {
+        return "management endpoints on port " + port() + ": /health/live, /health/ready, /metrics";
     }
 
     /** The bound port (the real one when started with 0). */

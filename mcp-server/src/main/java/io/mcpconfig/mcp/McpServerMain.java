@@ -2,7 +2,6 @@ package io.mcpconfig.mcp;
 
 import io.mcpconfig.cache.ConfigCache;
 import io.mcpconfig.cache.ConfigCacheBuilder;
-import io.mcpconfig.management.DeferredReadiness;
 import io.mcpconfig.management.ManagementConfig;
 import io.mcpconfig.management.ManagementServer;
 import io.mcpconfig.mcp.internal.CacheHealth;
@@ -30,28 +29,40 @@ public final class McpServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         McpServiceConfig config;
-        ManagementServer management;
-        PrometheusMeterRegistry registry = ManagementServer.newRegistry();
-        DeferredReadiness readiness = new DeferredReadiness("mcp-server");
+        int managementPort;
         try {
             Settings settings = Settings.fromEnvironment();
             config = McpServiceConfig.from(settings, List.of(args));
             // Stdio servers are started per client by the client: a fixed default port would collide.
             boolean serve = config.stdioOrg() == null || settings.optional(ManagementConfig.PORT).isPresent();
-            management = serve ? ManagementServer.start(
-                    ManagementConfig.fromSettings(settings, ManagementConfig.MCP_SERVER_DEFAULT_PORT).port(), registry, readiness) : null;
+            managementPort = serve ? ManagementConfig.fromSettings(settings, ManagementConfig.MCP_SERVER_DEFAULT_PORT).port() : -1;
         } catch (BadSettingException e) {
             System.err.println("mcp-server: bad setting " + e.getMessage());
             System.exit(2);
             return;
         }
+        PrometheusMeterRegistry registry = ManagementServer.newRegistry();
         ConfigCacheBuilder builder = ConfigCache.builder().bootstrapServers(config.kafkaBootstrap()).topicPrefix(config.topicPrefix())
                 .meterRegistry(registry);
         if (config.stdioOrg() != null) {
             builder.orgFilter(List.of(config.stdioOrg()));
         }
         ConfigCache cache = builder.build();
-        readiness.set(() -> CacheHealth.of(cache.status()));
+        ManagementServer management = null;
+        if (managementPort >= 0) {
+            try {
+                management = ManagementServer.start(managementPort, registry, () -> CacheHealth.of(cache.status()));
+            } catch (BadSettingException e) {
+                cache.close();
+                System.err.println("mcp-server: bad setting " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        ManagementServer endpoints = management;
+        if (endpoints != null) {
+            LOG.info(endpoints.describe());
+        }
         if (!cache.awaitReady(READY_TIMEOUT)) {
             LOG.warn("views not read within {}: serving what is known and catching up", READY_TIMEOUT);
         }
@@ -67,8 +78,8 @@ public final class McpServerMain {
                 LOG.warn("error while stopping: {}", e.toString());
             }
             cache.close();
-            if (management != null) {
-                management.close();
+            if (endpoints != null) {
+                endpoints.close();
             }
             stopped.countDown();
         }, "mcp-server-shutdown"));

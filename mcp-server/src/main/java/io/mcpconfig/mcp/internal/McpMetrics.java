@@ -52,7 +52,7 @@ public final class McpMetrics {
 
     void request(String method, String outcome) {
         Counter.builder("mcpconfig.mcp.requests").tag("method", method).tag("outcome", outcome)
-                .description("MCP requests (HTTP and stdio are both counted as HTTP requests: one per POST/GET/DELETE)")
+                .description("HTTP requests to /mcp (one per POST, GET or DELETE) by MCP method and outcome")
                 .register(registry).increment();
         if (OK.equals(outcome)) {
             if ("initialize".equals(method)) {
