@@ -61,29 +61,37 @@ final class MeteredExchange {
 
     /** Records now, or when the asynchronous response completes. */
     void finish() {
-        if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new AsyncListener() {
-                @Override
-                public void onComplete(AsyncEvent event) {
-                    record();
-                }
-
-                @Override
-                public void onTimeout(AsyncEvent event) {
-                    record();
-                }
-
-                @Override
-                public void onError(AsyncEvent event) {
-                    record();
-                }
-
-                @Override
-                public void onStartAsync(AsyncEvent event) {}
-            });
-        } else {
+        if (!request.isAsyncStarted()) {
+            record();
+            return;
+        }
+        try {
+            listenForCompletion();
+        } catch (IllegalStateException alreadyCompleted) { // the answer went out before we got here
             record();
         }
+    }
+
+    private void listenForCompletion() {
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                record();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                record();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                record();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {}
+        });
     }
 
     private void record() {
