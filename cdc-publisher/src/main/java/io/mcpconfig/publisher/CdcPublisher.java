@@ -72,7 +72,7 @@ public final class CdcPublisher implements AutoCloseable {
             LOG.info("migrations: {} applied", applied);
         }
         PublisherMetrics metrics = new PublisherMetrics(registry, Clock.systemUTC());
-        PublisherHealth health = new PublisherHealth(config.slot());
+        PublisherHealth health = new PublisherHealth(config.slot(), Clock.systemUTC());
         PublisherLoop loop = new PublisherLoop(config, metrics, health);
         loop.start();
         LOG.info("started: {}", config);

@@ -34,8 +34,44 @@ class PublisherHealthTest {
     }
 
     @Test
+    void an_engine_back_after_a_failure_is_ready_only_once_it_stayed_up() {
+        MutableClock clock = new MutableClock();
+        PublisherHealth health = new PublisherHealth("s1", clock);
+        health.phase(Phase.ACTIVE, "");
+        assertThat(health.check().isReady()).as("a first start is ready at once").isTrue();
+        health.phase(Phase.RETRYING, "engine stopped (offsets topic must be compacted)");
+        assertThat(health.check().isReady()).isFalse();
+        health.phase(Phase.STARTING, "took the lock");
+        health.phase(Phase.ACTIVE, "");
+        Health flapping = health.check();
+        assertThat(flapping.isReady()).isFalse();
+        assertThat(flapping.reason()).contains("offsets topic must be compacted");
+        clock.now = clock.now.plus(PublisherHealth.STABLE);
+        assertThat(health.check()).isEqualTo(Health.ready("active: publishing slot 's1'"));
+    }
+
+    private static final class MutableClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void a_new_holder_starts_not_ready_and_follows_its_phase() {
-        PublisherHealth health = new PublisherHealth("s1");
+        PublisherHealth health = new PublisherHealth("s1", java.time.Clock.systemUTC());
         assertThat(health.check().isReady()).isFalse();
         health.phase(Phase.STANDBY, "");
         assertThat(health.check().isReady()).isTrue();
