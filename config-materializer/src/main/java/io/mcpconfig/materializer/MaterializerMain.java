@@ -36,6 +36,11 @@ public final class MaterializerMain {
         ConfigMaterializer materializer;
         try {
             materializer = ConfigMaterializer.start(config, registry);
+        } catch (BadSettingException e) { // a topic's setting, or Kafka refusing us
+            management.close();
+            System.err.println("config-materializer: bad setting " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (RuntimeException e) {
             management.close(); // its server thread would keep the JVM up
             throw e;

@@ -47,7 +47,7 @@ public final class ConfigCacheSource implements OrgConfigSource {
     private static PromptItem prompt(Prompt p) {
         return new PromptItem(p.name(), p.title(), p.description(), p.template(),
                 p.arguments().stream().map(a -> new Argument(a.name(), a.description(), a.required())).toList(),
-                p.contentHash());
+                p.messages(), p.contentHash());
     }
 
     private static ResourceItem resource(Resource r) {

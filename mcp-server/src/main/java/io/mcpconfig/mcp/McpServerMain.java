@@ -42,8 +42,7 @@ public final class McpServerMain {
             return;
         }
         PrometheusMeterRegistry registry = ManagementServer.newRegistry();
-        ConfigCacheBuilder builder = ConfigCache.builder().bootstrapServers(config.kafkaBootstrap()).topicPrefix(config.topicPrefix())
-                .meterRegistry(registry);
+        ConfigCacheBuilder builder = ConfigCache.builder().kafka(config.kafka()).meterRegistry(registry);
         if (config.stdioOrg() != null) {
             builder.orgFilter(List.of(config.stdioOrg()));
         }
@@ -60,11 +59,21 @@ public final class McpServerMain {
             }
         }
         ManagementServer endpoints = management;
+        try {
+            if (!cache.awaitReady(READY_TIMEOUT)) {
+                LOG.warn("views not read within {} ({}): serving what is known and catching up", READY_TIMEOUT, cache.status());
+            }
+        } catch (IllegalStateException misconfigured) { // the views topic would lose views, or Kafka refused us
+            System.err.println("mcp-server: bad setting " + misconfigured.getMessage());
+            cache.close();
+            if (endpoints != null) {
+                endpoints.close();
+            }
+            System.exit(2);
+            return;
+        }
         if (endpoints != null) {
             LOG.info(endpoints.describe());
-        }
-        if (!cache.awaitReady(READY_TIMEOUT)) {
-            LOG.warn("views not read within {}: serving what is known and catching up", READY_TIMEOUT);
         }
         OrgConfigSource source = ConfigCacheSource.of(cache);
         AutoCloseable server = config.stdioOrg() != null

@@ -1,5 +1,6 @@
 package io.mcpconfig.mcp;
 
+import io.mcpconfig.cache.PromptMessage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,16 +42,25 @@ public record OrgContent(String orgId, long revision, List<PromptItem> prompts, 
     }
 
     /**
-     * A prompt: a Mustache template and its arguments. {@code title} and {@code description} may be
-     * null; {@code contentHash} changes iff what is served changes.
+     * A prompt: a Mustache template and its arguments, or (a chat prompt) messages, which are served
+     * instead of the template when not empty; each resource they name is one of {@link #resources}.
+     * {@code title} and {@code description} may be null; {@code contentHash} changes iff the prompt's
+     * own definition changes (not when a resource it embeds does).
      */
     public record PromptItem(String name, String title, String description, String template,
-                             List<Argument> arguments, String contentHash) {
+                             List<Argument> arguments, List<PromptMessage> messages, String contentHash) {
         public PromptItem {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(template, "template");
             arguments = List.copyOf(arguments);
+            messages = List.copyOf(messages);
             Objects.requireNonNull(contentHash, "contentHash");
+        }
+
+        /** A template prompt. */
+        public PromptItem(String name, String title, String description, String template,
+                          List<Argument> arguments, String contentHash) {
+            this(name, title, description, template, arguments, List.of(), contentHash);
         }
     }
 

@@ -28,14 +28,31 @@ final class McpItems {
                 .build();
     }
 
-    /** prompts/get: the rendered template as one user message. */
+    /**
+     * prompts/get: a template prompt's rendered template as one user message, or a chat prompt's
+     * messages ({@link ChatMessages}), whose embedded resources are read from the same content the
+     * prompt came from: the org's own resources as of one view.
+     */
     static McpSchema.GetPromptResult get(OrgContent content, McpSchema.GetPromptRequest request) {
         PromptItem prompt = content.prompt(request.name()).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
                 .message("unknown prompt '" + request.name() + "'").build());
         Map<String, Object> arguments = request.arguments();
+        if (!prompt.messages().isEmpty()) {
+            return new McpSchema.GetPromptResult(prompt.description(), ChatMessages.of(prompt.name(), prompt.messages(),
+                    template -> PromptRenderer.render(prompt, template, arguments),
+                    uri -> content.resource(uri).map(r -> read(content, uri).contents().get(0)).orElse(null),
+                    uri -> content.resource(uri).map(McpItems::link).orElse(null)));
+        }
         String text = PromptRenderer.render(prompt, arguments);
         return new McpSchema.GetPromptResult(prompt.description(),
                 List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
+    }
+
+    /** A resource_link content: the resource's listing, without its content. */
+    static McpSchema.ResourceLink link(ResourceItem r) {
+        return McpSchema.ResourceLink.builder()
+                .uri(r.uri()).name(r.name()).title(r.title()).description(r.description()).mimeType(r.mimeType())
+                .build();
     }
 
     /** resources/read: text as is, binary content base64-encoded (as MCP requires). */
