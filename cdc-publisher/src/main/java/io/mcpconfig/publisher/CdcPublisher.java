@@ -2,6 +2,8 @@ package io.mcpconfig.publisher;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mcpconfig.management.Health;
+import io.mcpconfig.publisher.internal.PublisherHealth;
 import io.mcpconfig.publisher.internal.PublisherLoop;
 import io.mcpconfig.publisher.internal.PublisherMetrics;
 import io.mcpconfig.schemas.config.BadSettingException;
@@ -40,11 +42,13 @@ public final class CdcPublisher implements AutoCloseable {
     private final PublisherLoop loop;
     private final MeterRegistry registry;
     private final PublisherMetrics metrics;
+    private final PublisherHealth health;
 
-    private CdcPublisher(PublisherLoop loop, MeterRegistry registry, PublisherMetrics metrics) {
+    private CdcPublisher(PublisherLoop loop, MeterRegistry registry, PublisherMetrics metrics, PublisherHealth health) {
         this.loop = loop;
         this.registry = registry;
         this.metrics = metrics;
+        this.health = health;
     }
 
     /** {@link #start(PublisherConfig, MeterRegistry)} with a private {@link SimpleMeterRegistry}. */
@@ -68,10 +72,11 @@ public final class CdcPublisher implements AutoCloseable {
             LOG.info("migrations: {} applied", applied);
         }
         PublisherMetrics metrics = new PublisherMetrics(registry, Clock.systemUTC());
-        PublisherLoop loop = new PublisherLoop(config, metrics);
+        PublisherHealth health = new PublisherHealth(config.slot(), Clock.systemUTC());
+        PublisherLoop loop = new PublisherLoop(config, metrics, health);
         loop.start();
         LOG.info("started: {}", config);
-        return new CdcPublisher(loop, registry, metrics);
+        return new CdcPublisher(loop, registry, metrics, health);
     }
 
     /** True while this instance is the one publishing (holds the slot); false on standby. */
@@ -79,12 +84,20 @@ public final class CdcPublisher implements AutoCloseable {
         return metrics.isActive();
     }
 
+    /**
+     * For {@code /health/ready}: READY while active or on standby (able to take over), NOT_READY
+     * while starting or retrying after a failure, DOWN once stopped. Cheap; never blocks.
+     */
+    public Health health() {
+        return health.check();
+    }
+
     /** Change events sent (and acknowledged or in flight) by this instance. */
     public long eventsSent() {
         return metrics.eventsSent();
     }
 
-    /** The meters ({@code mcpconfig.publisher.*}): events, transactions, lag, last commit LSN, active. */
+    /** The meters ({@code mcpconfig.publisher.*}): events, transactions, lag, slot lag, last commit LSN, active. */
     public MeterRegistry meterRegistry() {
         return registry;
     }

@@ -2,6 +2,7 @@ package io.mcpconfig.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpconfig.management.ManagementConfig;
 import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.testkit.TestNames;
 import io.mcpconfig.testkit.TestServers;
@@ -64,10 +65,20 @@ class BadSettingsIT {
         return env;
     }
 
+    @Test
+    void aTakenManagementPortIsABadSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> env = validEnv();
+            env.put(ManagementConfig.PORT, String.valueOf(taken.getLocalPort()));
+            assertOneLineExit2(env, "MCPCONFIG_MANAGEMENT_PORT: can't serve the management endpoints on port " + taken.getLocalPort());
+        }
+    }
+
     private static void assertOneLineExit2(Map<String, String> env, String expected) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(PublisherProcess.command()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MCPCONFIG_"));
         builder.environment().putAll(env);
+        builder.environment().putIfAbsent(ManagementConfig.PORT, "0");
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

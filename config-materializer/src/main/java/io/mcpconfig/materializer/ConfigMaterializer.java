@@ -1,5 +1,7 @@
 package io.mcpconfig.materializer;
 
+import io.mcpconfig.management.Health;
+import io.mcpconfig.materializer.internal.MaterializerHealth;
 import io.mcpconfig.materializer.internal.MaterializerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -91,6 +93,11 @@ public final class ConfigMaterializer implements AutoCloseable {
     /** Kafka Streams' state, e.g. RUNNING or REBALANCING. */
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** For {@code /health/ready}: READY only when RUNNING; DOWN once Kafka Streams stopped or failed. */
+    public Health health() {
+        return MaterializerHealth.of(streams.state());
     }
 
     /** The registry holding this instance's meters (names in {@code MaterializerMetrics}). */

@@ -174,6 +174,12 @@ public record MaterializerConfig(
         // waiting fetch may not notice before fetch.max.wait.ms (500 ms by default): bound that wait.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkippingDeserializationHandler.class);
+        // Kafka Streams 4.3 warns at every start unless this is set; true is what 5.0 will do anyway
+        // (the processing handler, the default fail-fast one here, also covers the global thread).
+        // The partition assignor reads a StreamsConfig of its own from the main consumer's settings,
+        // and warns too unless the flag reaches it there.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(SkippingDeserializationHandler.METRICS_CONFIG, new MaterializerMetrics(registry));
         p.putAll(streamsOverrides);
         return p;

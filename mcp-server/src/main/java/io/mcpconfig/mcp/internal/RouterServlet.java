@@ -28,17 +28,29 @@ public final class RouterServlet extends HttpServlet {
     private final transient TokenVerifier tokens;
     private final transient OrgEndpoints endpoints;
     private final transient ProtectedResource resource;
+    private final transient McpMetrics metrics;
 
     public RouterServlet(ServerHttpHeaderValidator hostAndOrigin, TokenVerifier tokens, OrgEndpoints endpoints,
-                         AuthorizationConfig authorization) {
+                         AuthorizationConfig authorization, McpMetrics metrics) {
         this.hostAndOrigin = hostAndOrigin;
         this.tokens = tokens;
         this.endpoints = endpoints;
         this.resource = new ProtectedResource(authorization);
+        this.metrics = metrics;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        MeteredExchange exchange = new MeteredExchange(metrics, request, response);
+        try {
+            route(exchange, exchange.request(), exchange.response());
+        } finally {
+            exchange.finish();
+        }
+    }
+
+    private void route(MeteredExchange exchange, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         // Before the token: a rebinding page learns nothing, not even whether a token is needed.
         try {
             hostAndOrigin.validate(headers(request));
@@ -65,6 +77,7 @@ public final class RouterServlet extends HttpServlet {
                     "invalid token: " + e.getMessage());
             return;
         }
+        exchange.readMethod(); // only now: an unauthenticated caller's body is never read
         endpoints.serve(org, request, response);
     }
 
