@@ -1,52 +1,49 @@
 package io.mcpconfig.mcp.internal;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import io.mcpconfig.mcp.OrgContent.Argument;
 import io.mcpconfig.mcp.OrgContent.PromptItem;
+import io.mcpconfig.schemas.template.MissingArgumentException;
+import io.mcpconfig.schemas.template.PromptTemplates;
+import io.mcpconfig.schemas.template.TemplateArgument;
+import io.mcpconfig.schemas.template.TemplateSyntaxException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a prompt's Mustache template with the client's arguments. Decisions (see
- * docs/decisions/mcp-server.md): no HTML escaping (prompts are plain text for a model, and
- * "&lt;" would corrupt code); a variable with no value renders empty and an empty value counts as
- * false in a section, so optional arguments can be guarded with {{#arg}}...{{/arg}}. Thread-safe.
+ * prompts/get rendering as MCP errors. The rendering itself is the one renderer in
+ * {@code io.mcpconfig.schemas.template} (shared with the CLI and the console, so a preview is
+ * exactly what a client gets); this class only maps its failures to JSON-RPC errors. Thread-safe.
  */
 final class PromptRenderer {
-    private static final Mustache.Compiler COMPILER = Mustache.compiler()
-            .escapeHTML(false)
-            .defaultValue("")
-            .emptyStringIsFalse(true);
-
     private PromptRenderer() {}
 
     /**
-     * @throws McpError invalid-params when a required argument is missing (absent or null)
+     * @throws McpError invalid-params when a required argument is missing (absent or null),
+     *                  internal-error when the stored template is not valid Mustache
      */
     static String render(PromptItem prompt, Map<String, Object> arguments) {
-        Map<String, Object> values = new HashMap<>();
-        for (Argument declared : prompt.arguments()) {
-            Object value = arguments == null ? null : arguments.get(declared.name());
-            if (value == null) {
-                if (declared.required()) {
-                    throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                            .message("missing required argument '" + declared.name() + "' of prompt '" + prompt.name() + "'")
-                            .build();
-                }
-                continue;
-            }
-            values.put(declared.name(), String.valueOf(value));
-        }
-        // Arguments the prompt does not declare are ignored: a template sees only its own contract.
+        List<TemplateArgument> declared = prompt.arguments().stream()
+                .map(PromptRenderer::templateArgument).toList();
+        Map<String, String> values;
         try {
-            return COMPILER.compile(prompt.template()).execute(values);
-        } catch (MustacheException e) {
+            values = PromptTemplates.arguments(declared, arguments);
+        } catch (MissingArgumentException e) {
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                    .message("missing required argument '" + e.argument() + "' of prompt '" + prompt.name() + "'")
+                    .build();
+        }
+        try {
+            return PromptTemplates.compile(prompt.template()).render(values);
+        } catch (TemplateSyntaxException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("template of prompt '" + prompt.name() + "' is not valid Mustache: " + e.getMessage())
                     .build();
         }
+    }
+
+    private static TemplateArgument templateArgument(Argument a) {
+        return new TemplateArgument(a.name(), a.required());
     }
 }
