@@ -1,0 +1,133 @@
+package io.mcpconfig.console;
+
+import io.mcpconfig.console.internal.AuthFilter;
+import io.mcpconfig.console.internal.auth.Authenticator;
+import io.mcpconfig.console.internal.auth.OidcClient;
+import io.mcpconfig.console.internal.auth.Sessions;
+import io.mcpconfig.console.internal.auth.TokenVerifier;
+import io.mcpconfig.console.internal.web.Html;
+import io.mcpconfig.console.internal.web.LoginServlet;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running console: pages, the REST API under {@code /api}, login, and the pushed save
+ * confirmations, all on one HTTP port, over the control-plane library. Usage:
+ *
+ * <pre>{@code
+ * try (AdminConsole console = AdminConsole.start(ConsoleConfig.fromSettings(Settings.fromEnvironment()))) {
+ *     System.out.println("console: " + console.url());
+ * }
+ * }</pre>
+ *
+ * Thread-safe. Closing stops HTTP and the console's own Kafka and database clients.
+ */
+public final class AdminConsole implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminConsole.class);
+
+    private final Deque<AutoCloseable> toClose;
+    private final URI url;
+
+    private AdminConsole(Deque<AutoCloseable> toClose, URI url) {
+        this.toClose = toClose;
+        this.url = url;
+    }
+
+    /**
+     * Connects to the database and Kafka, then listens; returns once the port is bound.
+     *
+     * @throws IllegalStateException if the port can't be bound
+     */
+    public static AdminConsole start(ConsoleConfig config) {
+        Deque<AutoCloseable> toClose = new ArrayDeque<>();
+        try {
+            Clock clock = Clock.systemUTC();
+            Sessions sessions = new Sessions(clock, "https".equals(config.publicUrl().getScheme()));
+            OidcClient oidc = config.oidcIssuer() == null ? null : new OidcClient(config.oidcIssuer(), config.oidcClientId(),
+                    config.oidcClientSecret(), config.publicUrl().resolve("/login/callback"), config.roleClaim(), config.orgsClaim(), clock);
+            TokenVerifier secretVerifier = config.jwtSecret() == null ? null
+                    : TokenVerifier.withSecret(config.jwtSecret(), config.roleClaim(), config.orgsClaim());
+            Authenticator authenticator = new Authenticator(() -> {
+                if (secretVerifier != null) {
+                    return secretVerifier;
+                }
+                if (oidc == null) {
+                    throw new IOException("no bearer tokens are accepted: set MCPCONFIG_JWT_SECRET or MCPCONFIG_OIDC_ISSUER");
+                }
+                return oidc.accessTokens();
+            }, sessions);
+            Html html = new Html();
+            ConsoleServices services = ConsoleServices.connect(config);
+            toClose.push(services);
+
+            QueuedThreadPool threads = new QueuedThreadPool();
+            threads.setName("console-http");
+            Server jetty = new Server(threads);
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(config.bindHost());
+            connector.setPort(config.httpPort());
+            jetty.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            // webjars (htmx, swagger-ui) and the console's own css, straight from the jars on the classpath
+            context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("META-INF/resources", false));
+            ServletHolder assets = new ServletHolder("assets", DefaultServlet.class);
+            assets.setInitParameter("dirAllowed", "false");
+            assets.setInitParameter("etags", "true");
+            context.addServlet(assets, "/webjars/*");
+            context.addServlet(assets, "/console/*");
+            context.addFilter(new FilterHolder(new AuthFilter(authenticator)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            ServletHolder login = new ServletHolder(new LoginServlet(oidc, config.demoLogin(), sessions, html));
+            context.addServlet(login, "/login");
+            context.addServlet(login, "/login/*");
+            context.addServlet(login, "/logout");
+            services.mount(context, html);
+            jetty.setHandler(context);
+            jetty.start();
+            toClose.push(jetty::stop);
+            String host = "0.0.0.0".equals(config.bindHost()) ? "localhost" : config.bindHost();
+            URI url = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+            LOG.info("admin console listening on {} ({})", url, config);
+            return new AdminConsole(toClose, url);
+        } catch (Exception e) {
+            closeAll(toClose);
+            throw new IllegalStateException("could not start the admin console on " + config.bindHost() + ":"
+                    + config.httpPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The console's address on this host, e.g. {@code http://127.0.0.1:8090/}. */
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> toClose) {
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                LOG.warn("while stopping the console: {}", e.toString());
+            }
+        }
+    }
+}
