@@ -2,6 +2,7 @@ package io.mcpconfig.materializer.internal;
 
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.merge.EventCheck;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.avro.OrgView;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.mcpconfig.schemas.topics;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ public final class Topics {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final String prefix;
+    private final int partitions;
     private final TopicSpec<String, ChangeEvent> changes;
     private final TopicSpec<String, OrgView> views;
+    private final TopicSpec<String, ClientReceipt> clients;
 
     private Topics(String prefix, int partitions) {
         if (!PREFIX.matcher(prefix).matches()) {
@@ -47,6 +50,7 @@ public final class Topics {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
         this.prefix = prefix;
+        this.partitions = partitions;
         // Retained forever: this is the audit stream, and replaying it rebuilds every view.
         this.changes = new TopicSpec<>(prefix + ".changes", Serdes.String(), AvroSerdes.changeEvent(), partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -63,6 +67,13 @@ public final class Topics {
                 TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
                 // A client that was away for less than this still sees an org's deletion.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
+        // One small record per running cache, compacted: the latest receipt of each client is all
+        // anyone reads. One partition: a status read is a single small fetch.
+        this.clients = new TopicSpec<>(prefix + ".clients", Serdes.String(), AvroSerdes.clientReceipt(), 1, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1))));
     }
 
     public static Topics withPrefix(String prefix) {
@@ -77,6 +88,11 @@ public final class Topics {
         return prefix;
     }
 
+    /** Partitions of the changes and views topics when our services create them. */
+    public int partitions() {
+        return partitions;
+    }
+
     /** {@code <prefix>.changes}: one event per row change, keyed by scope, kept forever. */
     public TopicSpec<String, ChangeEvent> changes() {
         return changes;
@@ -85,6 +101,14 @@ public final class Topics {
     /** {@code <prefix>.views}: each org's merged view, keyed by org id (and {@code _defaults}), compacted. */
     public TopicSpec<String, OrgView> views() {
         return views;
+    }
+
+    /**
+     * {@code <prefix>.clients}: each running client-cache's receipt (what it holds, how far it got),
+     * keyed by client id, compacted; a closed cache leaves a tombstone.
+     */
+    public TopicSpec<String, ClientReceipt> clients() {
+        return clients;
     }
 
     /** {@code <prefix>.publisher.offsets}: Debezium's source offsets (compacted, one partition). */
@@ -99,7 +123,7 @@ public final class Topics {
 
     /** The topics this deployment owns and creates. */
     public List<TopicSpec<String, ?>> owned() {
-        return List.of(changes, views);
+        return List.of(changes, views, clients);
     }
 
     /**
