@@ -3,7 +3,8 @@ package io.mcpconfig.console;
 import io.mcpconfig.schemas.config.BadSettingException;
 import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.schemas.config.Settings;
-import io.mcpconfig.schemas.topics.Topics;
+import io.mcpconfig.management.ManagementConfig;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -17,11 +18,12 @@ import java.nio.charset.StandardCharsets;
  * @param publicUrl    the console's URL as browsers see it (OIDC redirect target)
  * @param jwtSecret    HMAC secret for API tokens, or null to use the issuer's JWKS
  * @param oidcIssuer   OpenID Connect issuer for browser login, or null (then only the demo login or bearer tokens)
+ * @param managementPort {@code /health/*} and {@code /metrics} (shared management server); 0 picks a free port
  * @param demoLogin    the quickstart's local login form; allowed only on a loopback bind address
  */
 public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
                             String dbUrl, String dbUser, String dbPassword,
-                            String kafkaBootstrap, String topicPrefix,
+                            KafkaSettings kafka, int managementPort,
                             String jwtSecret, URI oidcIssuer, String oidcClientId, String oidcClientSecret,
                             String roleClaim, String orgsClaim, boolean demoLogin) {
     public static final String BIND_HOST = "MCPCONFIG_HTTP_HOST";
@@ -33,6 +35,8 @@ public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
     public static final String ORGS_CLAIM = "MCPCONFIG_ORGS_CLAIM";
     public static final String DEMO_LOGIN = "MCPCONFIG_DEMO_LOGIN";
     public static final int DEFAULT_PORT = 8090;
+    /** After the publisher's 9401, the materializer's 9402 and the MCP server's 9403. */
+    public static final int DEFAULT_MANAGEMENT_PORT = 9404;
     static final int MIN_SECRET_BYTES = 32;
 
     public ConsoleConfig {
@@ -56,20 +60,14 @@ public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
     public static ConsoleConfig fromSettings(Settings settings) {
         String host = settings.string(BIND_HOST, "0.0.0.0");
         int port = settings.integer(Keys.HTTP_PORT, DEFAULT_PORT, 0, 65535);
-        String prefix = settings.string(Keys.TOPIC_PREFIX, Topics.DEFAULT_PREFIX);
-        try {
-            Topics.withPrefix(prefix);
-        } catch (IllegalArgumentException e) {
-            throw new BadSettingException(Keys.TOPIC_PREFIX, e.getMessage());
-        }
         String publicHost = isLoopback(host) || host.equals("0.0.0.0") ? "localhost" : host;
         return new ConsoleConfig(host, port,
                 uri(settings, PUBLIC_URL, "http://" + publicHost + ":" + port),
                 settings.required(Keys.DB_URL, "set it to the config database's JDBC URL, e.g. jdbc:postgresql://db:5432/mcpconfig"),
                 settings.required(Keys.DB_USER, "set it to a database user allowed to write the config tables"),
                 settings.string(Keys.DB_PASSWORD, ""),
-                settings.required(Keys.KAFKA_BOOTSTRAP, "set it to host:port of a Kafka broker"),
-                prefix,
+                KafkaSettings.fromSettings(settings),
+                ManagementConfig.fromSettings(settings, DEFAULT_MANAGEMENT_PORT).port(),
                 settings.optional(Keys.JWT_SECRET).orElse(null),
                 settings.optional(OIDC_ISSUER).map(v -> uri(settings, OIDC_ISSUER, v)).orElse(null),
                 settings.optional(OIDC_CLIENT_ID).orElse(null),
@@ -103,7 +101,7 @@ public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
     @Override
     public String toString() { // never print secrets
         return "ConsoleConfig[" + bindHost + ":" + httpPort + ", publicUrl=" + publicUrl + ", db=" + dbUrl
-                + ", kafka=" + kafkaBootstrap + ", prefix=" + topicPrefix + ", tokens="
+                + ", " + kafka + ", tokens="
                 + (jwtSecret != null ? "HMAC secret" : "issuer keys") + ", oidc=" + oidcIssuer + ", demoLogin=" + demoLogin + "]";
     }
 }
