@@ -56,10 +56,22 @@ public final class AdminConsole implements AutoCloseable {
     public static AdminConsole start(ConsoleConfig config) {
         Deque<AutoCloseable> toClose = new ArrayDeque<>();
         try {
+            QueuedThreadPool threads = new QueuedThreadPool();
+            threads.setName("console-http");
+            Server jetty = new Server(threads);
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(config.bindHost());
+            connector.setPort(config.httpPort());
+            jetty.addConnector(connector);
+            connector.open(); // bound now, so a port of 0 is known before the login's redirect URI is made
+            toClose.push(connector::close);
+            URI publicUrl = config.publicUrl().getPort() == 0
+                    ? URI.create(config.publicUrl().getScheme() + "://" + config.publicUrl().getHost() + ":" + connector.getLocalPort())
+                    : config.publicUrl();
             Clock clock = Clock.systemUTC();
-            Sessions sessions = new Sessions(clock, "https".equals(config.publicUrl().getScheme()));
+            Sessions sessions = new Sessions(clock, "https".equals(publicUrl.getScheme()));
             OidcClient oidc = config.oidcIssuer() == null ? null : new OidcClient(config.oidcIssuer(), config.oidcClientId(),
-                    config.oidcClientSecret(), config.publicUrl().resolve("/login/callback"), config.roleClaim(), config.orgsClaim(), clock);
+                    config.oidcClientSecret(), publicUrl.resolve("/login/callback"), config.roleClaim(), config.orgsClaim(), clock);
             TokenVerifier secretVerifier = config.jwtSecret() == null ? null
                     : TokenVerifier.withSecret(config.jwtSecret(), config.roleClaim(), config.orgsClaim());
             Authenticator authenticator = new Authenticator(() -> {
@@ -74,14 +86,6 @@ public final class AdminConsole implements AutoCloseable {
             Html html = new Html();
             ConsoleServices services = ConsoleServices.connect(config);
             toClose.push(services);
-
-            QueuedThreadPool threads = new QueuedThreadPool();
-            threads.setName("console-http");
-            Server jetty = new Server(threads);
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(config.bindHost());
-            connector.setPort(config.httpPort());
-            jetty.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
             // webjars (htmx, swagger-ui) and the console's own css, straight from the jars on the classpath
@@ -100,8 +104,7 @@ public final class AdminConsole implements AutoCloseable {
             jetty.setHandler(context);
             jetty.start();
             toClose.push(jetty::stop);
-            String host = "0.0.0.0".equals(config.bindHost()) ? "localhost" : config.bindHost();
-            URI url = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+            URI url = publicUrl.resolve("/");
             LOG.info("admin console listening on {} ({})", url, config);
             return new AdminConsole(toClose, url);
         } catch (Exception e) {
@@ -111,7 +114,7 @@ public final class AdminConsole implements AutoCloseable {
         }
     }
 
-    /** The console's address on this host, e.g. {@code http://127.0.0.1:8090/}. */
+    /** The console's address as browsers use it, e.g. {@code http://localhost:8090/}. */
     public URI url() {
         return url;
     }

@@ -2,7 +2,6 @@ package io.mcpconfig.console.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpconfig.admin.Item;
-import io.mcpconfig.admin.Kind;
 import io.mcpconfig.admin.Org;
 import io.mcpconfig.admin.Scope;
 import io.mcpconfig.admin.stream.AuditQuery;
@@ -44,6 +43,12 @@ public final class ApiServlet extends HttpServlet {
         this.status = status;
         routes.add("GET", "/api/whoami", (q, r, p) -> json(r, 200, user(q)))
                 .add("GET", "/api/openapi.json", (q, r, p) -> openApi(r))
+                .add("GET", "/api/docs", (q, r, p) -> {
+                    r.setContentType("text/html;charset=utf-8");
+                    try (InputStream in = ApiServlet.class.getResourceAsStream("/console/templates/api-docs.mustache")) {
+                        r.getOutputStream().write(in.readAllBytes());
+                    }
+                })
                 .add("GET", "/api/orgs", (q, r, p) -> json(r, 200, plane.orgs(q.getParameter("q"))))
                 .add("POST", "/api/orgs", (q, r, p) -> {
                     JsonNode body = Requests.jsonBody(q);
@@ -221,9 +226,5 @@ public final class ApiServlet extends HttpServlet {
             response.setContentType("application/json");
             response.getOutputStream().write(in.readAllBytes());
         }
-    }
-
-    static List<String> kinds() {
-        return List.of(Requests.kindPath(Kind.PROMPT), Requests.kindPath(Kind.RESOURCE));
     }
 }
