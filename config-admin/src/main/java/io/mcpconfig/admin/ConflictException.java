@@ -10,8 +10,16 @@ public final class ConflictException extends AdminException {
     private final Object current;
 
     ConflictException(String what, long expectedVersion, long currentVersion, Object current) {
-        super(what + " is at version " + currentVersion + ", not " + expectedVersion
-                + ": someone changed it since; reload and retry");
+        this(expectedVersion == 0
+                ? what + " exists already (version " + currentVersion + ")"
+                : currentVersion == 0 ? what + " does not exist any more (expected version " + expectedVersion + ")"
+                : what + " is at version " + currentVersion + ", not " + expectedVersion
+                        + ": someone changed it since; reload and retry",
+                expectedVersion, currentVersion, current, true);
+    }
+
+    private ConflictException(String message, long expectedVersion, long currentVersion, Object current, boolean unused) {
+        super(message);
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
         this.current = current;

@@ -22,6 +22,15 @@ final class SqlErrors {
         return new DatabaseException("database: " + message, e);
     }
 
+    /** A refusal while writing one item: the problem names the item. */
+    static AdminException about(SQLException e, Scope scope, Kind kind, String key) {
+        AdminException translated = translate(e);
+        if (translated instanceof ValidationException) {
+            return new ValidationException(List.of(new Problem(scope, kind, key, null, 0, firstLine(e.getMessage()))));
+        }
+        return translated;
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
