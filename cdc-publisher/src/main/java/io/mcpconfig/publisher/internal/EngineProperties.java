@@ -20,7 +20,7 @@ public final class EngineProperties {
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
         // Offsets live in Kafka, next to the data: the service keeps no local state.
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
-        p.setProperty("offset.storage.topic", config.topics().publisherOffsets());
+        p.setProperty("offset.storage.topic", config.topics().publisherOffsets().name());
         p.setProperty("offset.storage.partitions", "1");
         p.setProperty("offset.storage.replication.factor", "-1"); // the broker's default
         p.setProperty("bootstrap.servers", config.kafkaBootstrap());

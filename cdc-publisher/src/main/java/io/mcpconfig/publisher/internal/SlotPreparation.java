@@ -37,7 +37,7 @@ public final class SlotPreparation {
      * take the initial snapshot (a first start, an abandoned one, or a requested re-snapshot).
      */
     public static boolean prepare(PublisherConfig config) throws Exception {
-        StoredOffsets offsets = StoredOffsets.read(config.kafkaBootstrap(), config.topics().publisherOffsets(), KAFKA_TIMEOUT);
+        StoredOffsets offsets = StoredOffsets.read(config.kafkaBootstrap(), config.topics().publisherOffsets().name(), KAFKA_TIMEOUT);
         try (Connection db = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword())) {
             Optional<SlotState> slot = awaitInactive(db, config.slot());
             String problem = null;

@@ -3,6 +3,7 @@ package io.mcpconfig.admin.stream;
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import io.mcpconfig.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -37,23 +38,19 @@ import org.apache.kafka.common.utils.Utils;
 public final class ChangeLog implements AutoCloseable {
     private static final int PROGRESS_EVERY = 5_000;
 
-    private final Map<String, Object> connection;
+    private final KafkaSettings connection;
     private final Topics topics;
     private final Admin admin;
 
-    private ChangeLog(Map<String, Object> connection, Topics topics) {
-        this.connection = Map.copyOf(connection);
-        this.topics = topics;
+    private ChangeLog(KafkaSettings connection) {
+        this.connection = connection;
+        this.topics = connection.topics();
         this.admin = Clients.admin(connection);
     }
 
-    /**
-     * @param connection Kafka client settings shared by every client: {@code bootstrap.servers} and any
-     *     security settings; the control plane sets what its readers rely on itself
-     */
-    public static ChangeLog connect(Map<String, Object> connection, Topics topics) {
-        Objects.requireNonNull(connection.get("bootstrap.servers"), "connection needs bootstrap.servers");
-        return new ChangeLog(connection, Objects.requireNonNull(topics, "topics"));
+    /** Connects to the deployment's brokers and topics; nothing is read until a call. */
+    public static ChangeLog connect(KafkaSettings kafka) {
+        return new ChangeLog(Objects.requireNonNull(kafka, "kafka"));
     }
 
     public Topics topics() {
@@ -153,16 +150,50 @@ public final class ChangeLog implements AutoCloseable {
     }
 
     private OrderedReader reader(List<TopicPartition> partitions, Instant since, Instant until, boolean follow) {
+        return reader(partitions, since, until, follow, null);
+    }
+
+    OrderedReader reader(List<TopicPartition> partitions, Instant since, Instant until, boolean follow,
+                         Map<TopicPartition, Long> startAt) {
         KafkaConsumer<String, byte[]> consumer = Clients.reader(connection);
         try {
-            return new OrderedReader(consumer, partitions, since, until, follow);
+            return new OrderedReader(consumer, partitions, since, until, follow, startAt);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
         }
     }
 
-    private List<TopicPartition> changesPartitions() {
+    /** Commit time of the stream's first event (the publisher's first snapshot, normally); empty if the stream is empty. */
+    Optional<Instant> firstCommitTime() {
+        List<TopicPartition> partitions = changesPartitions();
+        try (KafkaConsumer<String, byte[]> c = Clients.reader(connection)) {
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            Set<TopicPartition> pending = new java.util.HashSet<>();
+            partitions.stream().filter(p -> c.position(p) < end.get(p)).forEach(pending::add);
+            Instant first = null;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Clients.TIMEOUT_MS);
+            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                for (var r : c.poll(java.time.Duration.ofMillis(200))) {
+                    TopicPartition p = new TopicPartition(r.topic(), r.partition());
+                    if (pending.remove(p)) {
+                        c.pause(List.of(p));
+                        try {
+                            Instant t = AvroSerdes.changeEvent().deserialize(r.topic(), r.value()).getCommitTime();
+                            first = first == null || t.isBefore(first) ? t : first;
+                        } catch (RuntimeException undecodable) {
+                            // not an event: its partition's next records are later anyway
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+    }
+
+    List<TopicPartition> changesPartitions() {
         return Clients.partitions(admin, topics.changes().name());
     }
 
@@ -188,7 +219,7 @@ public final class ChangeLog implements AutoCloseable {
             if (admin.listTopics().names().get(Clients.TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(name)) {
                 throw new IllegalArgumentException("topic " + name + " already exists: --into must name a new topic");
             }
-            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(topics.views().configs());
+            NewTopic topic = new NewTopic(name, Optional.of(partitions), connection.replicationFactor()).configs(topics.views().configs());
             admin.createTopics(List.of(topic)).all().get(Clients.TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not create topic " + name + ": " + e.getCause().getMessage(), e.getCause());

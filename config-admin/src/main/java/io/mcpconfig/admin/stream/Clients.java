@@ -1,12 +1,12 @@
 package io.mcpconfig.admin.stream;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,8 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The Kafka clients of the control plane, from the caller's connection settings (bootstrap servers
- * and security). Our consumers are readers, not members: no group (assign and seek), nothing
+ * The Kafka clients of the control plane, from the deployment's {@link KafkaSettings}. Our consumers are readers, not members: no group (assign and seek), nothing
  * committed, and never a topic created by asking for it.
  */
 final class Clients {
@@ -29,8 +28,8 @@ final class Clients {
 
     private Clients() {}
 
-    static KafkaConsumer<String, byte[]> reader(Map<String, Object> connection) {
-        Map<String, Object> props = new HashMap<>(connection);
+    static KafkaConsumer<String, byte[]> reader(KafkaSettings kafka) {
+        Properties props = kafka.consumer();
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -41,8 +40,8 @@ final class Clients {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    static KafkaProducer<String, byte[]> writer(Map<String, Object> connection) {
-        Map<String, Object> props = new HashMap<>(connection);
+    static KafkaProducer<String, byte[]> writer(KafkaSettings kafka) {
+        Properties props = kafka.producer();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
@@ -51,8 +50,8 @@ final class Clients {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    static Admin admin(Map<String, Object> connection) {
-        return Admin.create(new HashMap<>(connection));
+    static Admin admin(KafkaSettings kafka) {
+        return Admin.create(kafka.admin());
     }
 
     /**

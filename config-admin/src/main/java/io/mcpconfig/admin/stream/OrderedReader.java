@@ -54,14 +54,17 @@ final class OrderedReader implements Iterator<ChangeEvent>, AutoCloseable {
     private long read;
     private ChangeEvent next;
 
+    /** @param startAt where to start instead (e.g. where an earlier read ended); null: from {@code since} or the beginning */
     OrderedReader(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions, Instant since,
-                  Instant until, boolean follow) {
+                  Instant until, boolean follow, Map<TopicPartition, Long> startAt) {
         this.consumer = consumer;
         this.until = until;
         this.follow = follow;
         consumer.assign(partitions);
-        Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
-        if (since != null) {
+        Map<TopicPartition, Long> start = new HashMap<>(consumer.beginningOffsets(partitions));
+        if (startAt != null) {
+            startAt.forEach((p, o) -> start.put(p, Math.max(o, start.get(p))));
+        } else if (since != null) {
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(p -> query.put(p, since.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);

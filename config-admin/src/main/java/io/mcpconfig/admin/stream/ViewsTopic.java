@@ -1,6 +1,7 @@
 package io.mcpconfig.admin.stream;
 
 import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ final class ViewsTopic {
 
     private ViewsTopic() {}
 
-    static Map<String, OrgView> read(Map<String, Object> connection, Admin admin, String topic) {
+    static Map<String, OrgView> read(KafkaSettings connection, Admin admin, String topic) {
         List<TopicPartition> partitions = Clients.partitions(admin, topic);
         Map<String, OrgView> views = new HashMap<>();
         try (KafkaConsumer<String, byte[]> c = Clients.reader(connection)) {
