@@ -18,12 +18,13 @@ import java.nio.charset.StandardCharsets;
  * @param publicUrl    the console's URL as browsers see it (OIDC redirect target)
  * @param jwtSecret    HMAC secret for API tokens, or null to use the issuer's JWKS
  * @param oidcIssuer   OpenID Connect issuer for browser login, or null (then only the demo login or bearer tokens)
+ * @param slot         the publisher's replication slot, for the status page
  * @param managementPort {@code /health/*} and {@code /metrics} (shared management server); 0 picks a free port
  * @param demoLogin    the quickstart's local login form; allowed only on a loopback bind address
  */
 public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
                             String dbUrl, String dbUser, String dbPassword,
-                            KafkaSettings kafka, int managementPort,
+                            KafkaSettings kafka, String slot, int managementPort,
                             String jwtSecret, URI oidcIssuer, String oidcClientId, String oidcClientSecret,
                             String roleClaim, String orgsClaim, boolean demoLogin) {
     public static final String BIND_HOST = "MCPCONFIG_HTTP_HOST";
@@ -67,6 +68,7 @@ public record ConsoleConfig(String bindHost, int httpPort, URI publicUrl,
                 settings.required(Keys.DB_USER, "set it to a database user allowed to write the config tables"),
                 settings.string(Keys.DB_PASSWORD, ""),
                 KafkaSettings.fromSettings(settings),
+                settings.string(Keys.SLOT, "mcpconfig"),
                 ManagementConfig.fromSettings(settings, DEFAULT_MANAGEMENT_PORT).port(),
                 settings.optional(Keys.JWT_SECRET).orElse(null),
                 settings.optional(OIDC_ISSUER).map(v -> uri(settings, OIDC_ISSUER, v)).orElse(null),

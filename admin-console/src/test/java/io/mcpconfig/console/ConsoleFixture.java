@@ -40,6 +40,7 @@ final class ConsoleFixture implements AutoCloseable {
     final String database = TestNames.unique("console");
     final String jdbcUrl;
     final Topics topics = Topics.withPrefix(TestNames.unique("console"), 2);
+    final String slot = TestNames.unique("console_slot");
     final TestIssuer issuer;
     final ConfigCache mcpCache;
     final McpConfigServer mcpServer;
@@ -54,7 +55,7 @@ final class ConsoleFixture implements AutoCloseable {
             }
             Path state = Files.createTempDirectory(Path.of("target"), "console-state");
             remember(CdcPublisher.start(PublisherConfig.of(jdbcUrl, postgres.user(), postgres.password(), kafka.bootstrapServers(),
-                    topics, TestNames.unique("console_slot")).withDebeziumOverrides(Map.of("slot.drop.on.stop", "true"))));
+                    topics, slot).withDebeziumOverrides(Map.of("slot.drop.on.stop", "true"))));
             remember(ConfigMaterializer.start(MaterializerConfig.of(kafka.bootstrapServers(), topics, state.resolve("streams"))));
             mcpCache = remember(ConfigCache.builder().bootstrapServers(kafka.bootstrapServers()).topics(topics).build());
             if (!mcpCache.awaitReady(Duration.ofMinutes(2))) {
@@ -71,7 +72,7 @@ final class ConsoleFixture implements AutoCloseable {
 
     ConsoleConfig config(int port) {
         return new ConsoleConfig("127.0.0.1", port, URI.create("http://127.0.0.1:" + port), jdbcUrl, postgres.user(), postgres.password(),
-                KafkaSettings.of(kafka.bootstrapServers(), topics), 0, null, issuer.issuer(), TestIssuer.CLIENT_ID, null,
+                KafkaSettings.of(kafka.bootstrapServers(), topics), slot, 0, null, issuer.issuer(), TestIssuer.CLIENT_ID, null,
                 "mcpconfig_role", "mcpconfig_orgs", false);
     }
 

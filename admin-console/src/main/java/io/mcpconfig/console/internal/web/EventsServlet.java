@@ -66,7 +66,7 @@ public final class EventsServlet extends HttpServlet {
                 last = servers;
                 send(out, "propagated", Map.of("message", progress(viewsMs, servers, watch.elapsedMillis())));
             }
-            if (servers.known() < 0 || servers.reached() >= servers.known()) {
+            if (servers.known() < 0 || (servers.known() > 0 && servers.reached() >= servers.known())) {
                 break;
             }
             try {
@@ -86,6 +86,9 @@ public final class EventsServlet extends HttpServlet {
         }
         if (servers.known() < 0) {
             return views + "; the MCP servers' receipts can't be read.";
+        }
+        if (servers.known() == 0) {
+            return views + "; no MCP server's receipt is known.";
         }
         return views + "; on " + servers.reached() + " of " + servers.known() + " MCP servers"
                 + (servers.reached() > 0 ? " after " + serversMs + " ms" : "") + ".";
