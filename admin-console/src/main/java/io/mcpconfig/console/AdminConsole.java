@@ -10,16 +10,21 @@ import io.mcpconfig.console.internal.web.LoginServlet;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -89,8 +94,9 @@ public final class AdminConsole implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
             // webjars (htmx, swagger-ui) and the console's own css, straight from the jars on the classpath
-            context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("META-INF/resources", false));
-            ServletHolder assets = new ServletHolder("assets", DefaultServlet.class);
+            context.setBaseResource(webResources(context));
+            ServletHolder assets = new ServletHolder("assets", ResourceServlet.class);
+            assets.setInitParameter("pathInfoOnly", "false"); // /webjars/x is META-INF/resources/webjars/x
             assets.setInitParameter("dirAllowed", "false");
             assets.setInitParameter("etags", "true");
             context.addServlet(assets, "/webjars/*");
@@ -112,6 +118,17 @@ public final class AdminConsole implements AutoCloseable {
             throw new IllegalStateException("could not start the admin console on " + config.bindHost() + ":"
                     + config.httpPort() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every jar's META-INF/resources together (each webjar and this module bring their own). */
+    private static Resource webResources(ServletContextHandler context) throws IOException {
+        ResourceFactory factory = ResourceFactory.of(context);
+        List<Resource> roots = new ArrayList<>();
+        Enumeration<URL> urls = AdminConsole.class.getClassLoader().getResources("META-INF/resources");
+        while (urls.hasMoreElements()) {
+            roots.add(factory.newResource(urls.nextElement()));
+        }
+        return ResourceFactory.combine(roots);
     }
 
     /** The console's address as browsers use it, e.g. {@code http://localhost:8090/}. */

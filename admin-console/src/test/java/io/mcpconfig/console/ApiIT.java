@@ -179,6 +179,11 @@ class ApiIT {
         assertThat(Http.bearer(fixture.base(), "not.a.jwt").get("/api/orgs").status()).isEqualTo(401);
         assertThat(Http.session(fixture.base()).get("/api/orgs").status()).isEqualTo(401);
         assertThat(admin.get("/api/openapi.json").json().get("openapi").asText()).startsWith("3.");
+        Http anonymous = Http.session(fixture.base());
+        for (String asset : List.of("/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/webjars/htmx-ext-sse/2.2.2/sse.js",
+                "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js", "/console/app.css")) {
+            assertThat(anonymous.get(asset).status()).as(asset).isEqualTo(200);
+        }
     }
 
     @Test
