@@ -134,6 +134,12 @@ final class Browser implements AutoCloseable {
             in.write(Json.MAPPER.writeValueAsString(command) + "\n");
             in.flush();
             JsonNode answer = read();
+            if (!answer.path("ok").asBoolean() && !"screenshot".equals(command.get("op")) && !"bodyText".equals(command.get("op"))) {
+                // what the page showed when the step failed: a screenshot, and its text in the message
+                send(Map.of("op", "screenshot", "path", SCREENSHOTS.toAbsolutePath().resolve("failed-step.png").toString()));
+                String page = send(Map.of("op", "bodyText")).asText();
+                throw new AssertionError(command + " failed: " + answer.path("error").asText() + "\npage text:\n" + page);
+            }
             assertThat(answer.path("ok").asBoolean()).as(command + " failed: " + answer.path("error").asText()).isTrue();
             return answer.path("value");
         } catch (IOException e) {

@@ -14,11 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-side HTML from Mustache templates under {@code /console/templates} (HTML-escaped, unlike
- * prompt templates; partials with {@code {{> name}}}). Templates are compiled once. Thread-safe.
+ * prompt templates; partials with {@code {{> name}}}); a missing value renders empty (a page without a
+ * session has no CSRF token). Templates are compiled once. Thread-safe.
  */
 public final class Html {
     private static final String ROOT = "/console/templates/";
-    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).nullValue("")
+    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).defaultValue("")
             .withLoader(Html::open);
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
