@@ -14,10 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.mcpconfig.schemas.topics.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class CdcPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdcPublisher.class);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final PublisherLoop loop;
     private final MeterRegistry registry;
@@ -55,7 +54,8 @@ public final class CdcPublisher implements AutoCloseable {
 
     /**
      * Checks that the database and Kafka answer, applies the migrations (unless disabled),
-     * creates missing topics, then starts publishing in the background (or waiting as standby)
+     * creates missing topics and verifies existing ones (a wrong setting is a {@link BadSettingException}
+     * naming the topic and the fix), then starts publishing in the background (or waiting as standby)
      * and returns. Blocks for the checks only (up to ~10 s each).
      *
      * @throws BadSettingException if the database or Kafka can't be reached or used; its message is one line
@@ -124,20 +124,9 @@ public final class CdcPublisher implements AutoCloseable {
         }
     }
 
+    /** Creates whichever topic is missing and verifies all of them: the materializer does the same, so either may start first. */
     private static void createTopics(PublisherConfig config) {
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(props)) {
-            config.topics().ensureCreated(admin, Optional.empty(), CHECK_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (Exception e) {
-            throw new BadSettingException(Keys.KAFKA_BOOTSTRAP, "no usable Kafka at " + config.kafkaBootstrap() + " within "
-                    + CHECK_TIMEOUT.toSeconds() + " s (" + oneLine(String.valueOf(e.getMessage())) + "); check the address and that the broker runs", e);
-        }
+        TopicSetup.ensure(config.kafka(), TOPICS_TIMEOUT);
     }
 
     private static String oneLine(String s) {

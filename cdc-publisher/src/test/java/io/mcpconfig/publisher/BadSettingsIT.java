@@ -35,7 +35,16 @@ class BadSettingsIT {
     void unreachableKafka() throws Exception {
         Map<String, String> env = validEnv();
         env.put(Keys.KAFKA_BOOTSTRAP, "127.0.0.1:" + closedPort());
-        assertOneLineExit2(env, "MCPCONFIG_KAFKA_BOOTSTRAP: no usable Kafka at 127.0.0.1:");
+        assertOneLineExit2(env, "MCPCONFIG_KAFKA_BOOTSTRAP: no Kafka answered at 127.0.0.1:");
+    }
+
+    @Test
+    void offsetsTopicThatDeletes() throws Exception {
+        Map<String, String> env = validEnv();
+        String topic = env.get(Keys.TOPIC_PREFIX) + ".publisher.offsets";
+        // What a stock broker makes of a metadata request for the missing topic.
+        TestServers.kafka().createTopic(topic, 1, Map.of("cleanup.policy", "delete"));
+        assertOneLineExit2(env, "topic " + topic + ": has cleanup.policy=delete but needs cleanup.policy=compact; fix: kafka-configs.sh");
     }
 
     @Test

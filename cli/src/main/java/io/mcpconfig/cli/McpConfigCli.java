@@ -1,5 +1,6 @@
 package io.mcpconfig.cli;
 
+import io.mcpconfig.admin.Kind;
 import io.mcpconfig.schemas.config.Settings;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -17,8 +18,17 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class,
-                // Admin commands (PostgreSQL side).
+                // Admin commands (PostgreSQL side); `prompts` and `resources` are added in commandLine().
+                OrgsCommand.class,
+                HistoryCommands.History.class,
+                HistoryCommands.Diff.class,
+                HistoryCommands.Rollback.class,
+                RenderCommand.class,
+                ValidateCommand.class,
+                BundleCommands.Export.class,
+                BundleCommands.Import.class,
                 // Audit and ops commands (Kafka side).
+                AuditCommand.class, StatusCommand.class, AsOfCommand.class, ViewsCommand.class,
         })
 public final class McpConfigCli {
     private final Settings settings;
@@ -66,6 +76,10 @@ public final class McpConfigCli {
 
     static CommandLine commandLine(Settings settings) {
         CommandLine cli = new CommandLine(new McpConfigCli(settings));
+        cli.addSubcommand("prompts", ItemCommands.of(Kind.PROMPT));
+        cli.addSubcommand("resources", ItemCommands.of(Kind.RESOURCE));
+        // Values like --template @review.txt are files we read ourselves, not picocli argument files.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine completion = cli.getSubcommands().get("generate-completion");

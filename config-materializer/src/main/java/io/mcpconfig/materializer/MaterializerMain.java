@@ -12,15 +12,14 @@ public final class MaterializerMain {
     private MaterializerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        MaterializerConfig config;
+        ConfigMaterializer materializer;
         try {
-            config = MaterializerConfig.fromSettings(Settings.fromEnvironment());
-        } catch (BadSettingException e) {
+            materializer = ConfigMaterializer.start(MaterializerConfig.fromSettings(Settings.fromEnvironment()));
+        } catch (BadSettingException e) { // a setting, or a topic's setting, or Kafka refusing us
             System.err.println("config-materializer: bad setting " + e.getMessage());
             System.exit(2);
             return;
         }
-        ConfigMaterializer materializer = ConfigMaterializer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             materializer.close();

@@ -30,13 +30,20 @@ public final class McpServerMain {
             System.exit(2);
             return;
         }
-        ConfigCacheBuilder builder = ConfigCache.builder().bootstrapServers(config.kafkaBootstrap()).topicPrefix(config.topicPrefix());
+        ConfigCacheBuilder builder = ConfigCache.builder().kafka(config.kafka());
         if (config.stdioOrg() != null) {
             builder.orgFilter(List.of(config.stdioOrg()));
         }
         ConfigCache cache = builder.build();
-        if (!cache.awaitReady(READY_TIMEOUT)) {
-            LOG.warn("views not read within {}: serving what is known and catching up", READY_TIMEOUT);
+        try {
+            if (!cache.awaitReady(READY_TIMEOUT)) {
+                LOG.warn("views not read within {} ({}): serving what is known and catching up", READY_TIMEOUT, cache.status());
+            }
+        } catch (IllegalStateException misconfigured) { // the views topic would lose views, or Kafka refused us
+            System.err.println("mcp-server: bad setting " + misconfigured.getMessage());
+            cache.close();
+            System.exit(2);
+            return;
         }
         OrgConfigSource source = ConfigCacheSource.of(cache);
         AutoCloseable server = config.stdioOrg() != null

@@ -29,7 +29,7 @@ class McpServiceConfigTest {
     void http_mode_reads_every_setting_with_defaults() {
         McpServiceConfig c = config(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_ALLOWED_HOSTS", "mcp.example.com, localhost:*"));
         assertThat(c.stdioOrg()).isNull();
-        assertThat(c.topicPrefix()).isEqualTo("mcpconfig");
+        assertThat(c.kafka().topics().prefix()).isEqualTo("mcpconfig");
         assertThat(c.http().httpPort()).isEqualTo(8080);
         assertThat(c.http().orgClaim()).isEqualTo("org");
         assertThat(c.http().allowedHosts()).containsExactly("mcp.example.com", "localhost:*");

@@ -74,6 +74,9 @@ public enum AuditFormat {
     private static String changes(AuditEntry e) {
         StringBuilder sb = new StringBuilder();
         List<String> changed = e.changed();
+        if (changed.isEmpty()) {
+            return "(no content changed)";
+        }
         for (String field : changed) {
             if (!sb.isEmpty()) {
                 sb.append("; ");

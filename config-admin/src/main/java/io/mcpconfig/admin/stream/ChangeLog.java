@@ -116,6 +116,8 @@ public final class ChangeLog implements AutoCloseable {
             throw new IllegalArgumentException("--into must be a new topic, not the live views topic " + into);
         }
         List<TopicPartition> partitions = changesPartitions();
+        int viewPartitions = Clients.partitions(admin, topics.views().name()).size();
+        requireNew(into);
         Replay replay = new Replay();
         long read = 0;
         long start = System.nanoTime();
@@ -138,7 +140,7 @@ public final class ChangeLog implements AutoCloseable {
         for (String scope : replay.liveScopes()) {
             views.put(scope, replay.view(scope));
         }
-        createTopic(into, Clients.partitions(admin, topics.views().name()).size());
+        createTopic(into, viewPartitions);
         write(into, views);
         List<ViewDifference> differences = verify ? ViewDiff.compare(views, liveViews()) : List.of();
         return new RebuildReport(into, read, views, replay.skipped(), replay.incompleteTransactions(), differences);
@@ -205,6 +207,7 @@ public final class ChangeLog implements AutoCloseable {
 
     private long total(List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         try (KafkaConsumer<String, byte[]> c = Clients.reader(connection)) {
+            c.assign(partitions);
             Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
             long sum = 0;
             for (TopicPartition p : partitions) {
@@ -214,11 +217,21 @@ public final class ChangeLog implements AutoCloseable {
         }
     }
 
-    private void createTopic(String name, int partitions) {
+    private void requireNew(String name) {
         try {
             if (admin.listTopics().names().get(Clients.TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(name)) {
                 throw new IllegalArgumentException("topic " + name + " already exists: --into must name a new topic");
             }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted listing topics", e);
+        }
+    }
+
+    private void createTopic(String name, int partitions) {
+        try {
             NewTopic topic = new NewTopic(name, Optional.of(partitions), connection.replicationFactor()).configs(topics.views().configs());
             admin.createTopics(List.of(topic)).all().get(Clients.TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

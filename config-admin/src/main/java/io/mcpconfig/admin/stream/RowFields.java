@@ -65,7 +65,7 @@ final class RowFields {
         };
     }
 
-    private static Object plain(Object value) {
+    static Object plain(Object value) {
         if (value instanceof ByteBuffer b) {
             ByteBuffer copy = b.duplicate();
             byte[] bytes = new byte[copy.remaining()];
@@ -90,6 +90,9 @@ final class RowFields {
         if (value instanceof Enum<?> e) {
             return e.name();
         }
-        return value; // Boolean, Long, Integer, Instant are shown as they are
+        if (value instanceof java.time.Instant i) {
+            return i.toString();
+        }
+        return value; // Boolean, Long, Integer are shown as they are
     }
 }

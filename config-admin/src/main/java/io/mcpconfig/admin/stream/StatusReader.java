@@ -118,9 +118,12 @@ public final class StatusReader {
             List<TopicPartition> pending = new ArrayList<>();
             for (TopicPartition p : partitions) {
                 if (end.get(p) > begin.get(p)) {
-                    c.seek(p, end.get(p) - 1);
                     pending.add(p);
                 }
+            }
+            c.assign(pending); // only partitions with a last record: the others have no position to fetch from
+            for (TopicPartition p : pending) {
+                c.seek(p, end.get(p) - 1);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (pending.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.nanoTime() < deadline) {
@@ -149,6 +152,7 @@ public final class StatusReader {
         List<TopicPartition> partitions = Clients.partitions(admin, changes);
         Map<TopicPartition, Long> end;
         try (KafkaConsumer<String, byte[]> c = Clients.reader(kafka)) {
+            c.assign(partitions);
             end = c.endOffsets(partitions);
         }
         List<PipelineStatus.PartitionLag> lags = new ArrayList<>();
