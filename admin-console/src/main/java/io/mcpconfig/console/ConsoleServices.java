@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import io.mcpconfig.cache.CacheStatus;
 import io.mcpconfig.cache.ConfigCache;
-import io.mcpconfig.cache.ConfigCacheBuilder;
 import io.mcpconfig.console.internal.ControlPlane;
 import io.mcpconfig.console.internal.Propagation;
 import io.mcpconfig.console.internal.api.ApiServlet;
@@ -58,9 +57,8 @@ final class ConsoleServices implements AutoCloseable {
 
     static ConsoleServices connect(ConsoleConfig config) {
         ConfigAdmin admin = ConfigAdmin.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
-        ConfigCacheBuilder builder = ConfigCache.builder().bootstrapServers(config.kafka().bootstrap()).topics(config.kafka().topics());
-        config.kafka().clientProperties().forEach(builder::consumerProperty);
-        ConfigCache views = builder.build();
+        // no receipt: the console is not an MCP server, and must not count itself among them
+        ConfigCache views = ConfigCache.builder().kafka(config.kafka()).clientReceipts(false).build();
         ChangeLog changes = null;
         Propagation propagation = null;
         try {
