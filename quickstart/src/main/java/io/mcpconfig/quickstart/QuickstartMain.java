@@ -1,6 +1,10 @@
 package io.mcpconfig.quickstart;
 
 import io.mcpconfig.cache.ViewChange;
+import io.mcpconfig.console.AdminConsole;
+import io.mcpconfig.console.ConsoleConfig;
+import io.mcpconfig.schemas.config.KafkaSettings;
+import java.net.URI;
 import io.mcpconfig.mcp.DemoToken;
 import io.mcpconfig.mcp.McpServerConfig;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class QuickstartMain {
     /** The MCP server's port; falls back to any free port if taken. */
     static final int MCP_PORT = 8080;
+    /** The admin console's port; falls back to any free port if taken. */
+    static final int CONSOLE_PORT = 8090;
 
     private QuickstartMain() {}
 
@@ -29,12 +35,14 @@ public final class QuickstartMain {
         say("Starting PostgreSQL 17, a Kafka broker, the publisher, the materializer and a client cache...");
         long start = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, "mcpconfig", true, freeOrAny(MCP_PORT));
+        AdminConsole console = startConsole(stack);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             // Once only, in order (MCP server, cache, materializer, publisher, Kafka, PostgreSQL): the
             // servers' own shutdown hooks would otherwise stop them while the publisher still runs.
             if (stopped.getCount() > 0) {
                 say("Stopping...");
+                console.close();
                 stack.close();
                 deleteQuietly(workDir);
                 stopped.countDown();
@@ -60,6 +68,7 @@ public final class QuickstartMain {
         say("  %s", demo.change());
 
         stack.cache().addListener(QuickstartMain::printChange);
+        printConsole(console);
         printHowToConnect(stack);
         if (exitAfterDemo) {
             stop.run();
@@ -101,6 +110,20 @@ public final class QuickstartMain {
     private static Path workDir() throws java.io.IOException {
         Path base = Files.createDirectories(Path.of(".mcpconfig").toAbsolutePath());
         return Files.createTempDirectory(base, "quickstart-");
+    }
+
+    /** The admin console on loopback with the demo login (demo-admin, demo-editor of acme, demo-viewer). */
+    private static AdminConsole startConsole(LocalStack stack) {
+        int port = freeOrAny(CONSOLE_PORT);
+        return AdminConsole.start(new ConsoleConfig("127.0.0.1", port, URI.create("http://localhost:" + port),
+                stack.jdbcUrl(), stack.postgres().user(), stack.postgres().password(),
+                KafkaSettings.of(stack.kafka().bootstrapServers(), stack.topics()), LocalStack.SLOT, 0,
+                null, null, null, null, "mcpconfig_role", "mcpconfig_orgs", true));
+    }
+
+    private static void printConsole(AdminConsole console) {
+        say("");
+        say("  admin console   : %s (demo login, this machine only: demo-admin, demo-editor of acme, demo-viewer)", console.url());
     }
 
     private static int freeOrAny(int port) {

@@ -175,7 +175,7 @@ public final class StatusReader {
                 newest == null ? null : Lsn.format(newest.getRevision()), newest == null ? null : newest.getUpdatedAt(), null);
     }
 
-    private static List<PipelineStatus.Client> clients(KafkaSettings kafka, Admin admin, Instant now) {
+    static List<PipelineStatus.Client> clients(KafkaSettings kafka, Admin admin, Instant now) {
         String topic = kafka.topics().clients().name();
         Map<String, ClientReceipt> receipts = new HashMap<>();
         List<TopicPartition> partitions = Clients.partitions(admin, topic);
