@@ -95,6 +95,11 @@ public final class QuickstartMain {
         say("  Kafka bootstrap : %s (topics %s, %s)", stack.kafka().bootstrapServers(),
                 stack.topics().changes().name(), stack.topics().views().name());
         say("  try             : %s -c \"UPDATE organization_prompt SET template = 'Hi {{code}}' WHERE org_id = 'acme' AND name = 'code_review'\"", psql);
+        say("  mcpconfig CLI   : build it once with: mvn -B -ntp -q -DskipTests package -pl cli -am; then, in another shell:");
+        say("    export MCPCONFIG_DB_URL='%s' MCPCONFIG_DB_USER=%s MCPCONFIG_DB_PASSWORD=%s MCPCONFIG_KAFKA_BOOTSTRAP=%s MCPCONFIG_TOPIC_PREFIX=%s",
+                stack.jdbcUrl(), stack.postgres().user(), stack.postgres().password(), stack.kafka().bootstrapServers(),
+                stack.topics().prefix());
+        say("    bin/mcpconfig prompts show code_review --org acme; bin/mcpconfig audit --org acme; bin/mcpconfig status");
         say("  MCP endpoint    : %s (Streamable HTTP; send Authorization: Bearer <token>)", stack.mcpServer().endpoint());
         for (String org : new String[] {"acme", "globex"}) {
             say("  token for %-6s: %s", org, DemoToken.issue(stack.jwtSecret(), McpServerConfig.DEFAULT_ORG_CLAIM, org, Duration.ofHours(24)));
