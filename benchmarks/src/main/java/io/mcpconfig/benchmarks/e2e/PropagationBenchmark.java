@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * Phases: single changes; the offered rate stepped (250, 500, 1,000 for 60 s: the budget, 2,000,
- * 4,000 changes/s; stops after the first step whose lag grew), each timed per stage; one default
+ * 4,000 changes/s; from 1,000 on, stops after the first step whose lag grew), each timed per stage; one default
  * change fanned out to 10,000 orgs (time and bytes); two bulk imports; the baselines. Prints the
  * Markdown report and writes it to {@code FILE} (default {@code docs/benchmarks-e2e.md} when run from
  * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines.
@@ -101,8 +101,8 @@ public final class PropagationBenchmark {
             if (step.kept()) {
                 report.capacity = rate;
             }
-            if (step.lagGrew()) {
-                break;
+            if (step.lagGrew() && rate >= BUDGET_RATE) {
+                break; // the budget's step always runs; beyond it, the first growing lag ends the stepping
             }
         }
         probe.reset();
@@ -159,7 +159,10 @@ public final class PropagationBenchmark {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
             if (seen.size() < expected) {
-                throw new IllegalStateException("fan-out reached only " + seen.size() + " views");
+                // Reported as such rather than aborting the run: the other figures still stand.
+                log("fan-out reached only %d of %d views within 60 s", seen.size(), expected);
+                return new Report.FanOut(Double.NaN, seen.size(), taps.viewRecords.get() - records,
+                        taps.viewBytes.get() - bytes, taps.viewFetchedBytes.get() - fetched);
             }
             double millis = (lastSeen.get() - committed) / 1e6;
             // The tap reads on its own; give it the moment to reach the same end, then count.
