@@ -1,4 +1,5 @@
--- Demo data: the 7 prompts and 6 resources MCP servers used to hard-code, plus a few
+-- Demo data: the 7 prompts and 6 resources MCP servers used to hard-code (one of them,
+-- draft_customer_reply, a chat prompt that embeds the support policy), plus a few
 -- organizations with overrides of different kinds. Idempotent: existing rows are kept as
 -- they are (ON CONFLICT DO NOTHING), so loading it again never undoes an edit.
 -- Templates are Mustache: {{argument}}; sections {{#argument}}...{{/argument}} render when set.
@@ -48,14 +49,6 @@ Return the query, then one sentence per join or filter saying why it is there. N
  '[{"name":"question","description":"The question to answer","required":true},
    {"name":"schema","description":"The tables and columns available","required":true},
    {"name":"dialect","description":"SQL dialect, e.g. PostgreSQL","required":false}]'),
-('draft_customer_reply', 'Draft a customer reply', 'Draft a reply to a customer message, following the support policy.',
-$t$Draft a reply to the customer message below. Tone: {{tone}}.
-Follow the support policy resource: acknowledge the problem, say what happens next and when, never promise what the policy does not allow.
-
-Customer message:
-{{customer_message}}$t$,
- '[{"name":"customer_message","description":"What the customer wrote","required":true},
-   {"name":"tone","description":"friendly, formal or apologetic","required":false}]'),
 ('generate_unit_tests', 'Generate unit tests', 'Write unit tests for a piece of code.',
 $t$Write {{framework}} unit tests for the code below.
 Cover the normal path, each edge case and each error path; one behaviour per test, named after it.
@@ -72,6 +65,18 @@ Timeline:
 {{timeline}}$t$,
  '[{"name":"timeline","description":"Timestamped events of the incident","required":true},
    {"name":"impact","description":"Who and what was affected","required":true}]')
+ON CONFLICT DO NOTHING;
+
+-- A chat prompt: a user turn, an example answer, the question; the support policy is embedded, so
+-- an org's own policy (acme's below) flows into the prompt with no second edit.
+INSERT INTO default_prompt (name, title, description, messages, arguments) VALUES
+('draft_customer_reply', 'Draft a customer reply', 'Draft a reply to a customer message, following the support policy.',
+ $m$[{"role": "user", "content": {"type": "text", "text": "You draft replies to our customers. Acknowledge the problem, say what happens next and when, and never promise what this support policy does not allow:"}},
+    {"role": "user", "content": {"type": "resource", "uri": "config://company/support-policy"}},
+    {"role": "assistant", "content": {"type": "text", "text": "Understood. I will follow the policy{{#tone}} and keep a {{tone}} tone{{/tone}}. What did the customer write?"}},
+    {"role": "user", "content": {"type": "text", "text": "{{customer_message}}"}}]$m$,
+ '[{"name":"customer_message","description":"What the customer wrote","required":true},
+   {"name":"tone","description":"friendly, formal or apologetic","required":false}]')
 ON CONFLICT DO NOTHING;
 
 INSERT INTO default_resource (uri, name, title, description, mime_type, content_text, content_blob) VALUES
@@ -151,6 +156,15 @@ INSERT INTO organization_resource (org_id, uri, content_text) VALUES
 - Lead with the answer. Short sentences.
 - Always write "Acme" in full; never "ACME" or "the company".
 - Dates as 24 Nov 2026 for customers, 2026-11-24 internally.$t$)
+ON CONFLICT DO NOTHING;
+
+-- acme: its own support policy, which its draft_customer_reply embeds (the prompt itself is not overridden).
+INSERT INTO organization_resource (org_id, uri, content_text) VALUES
+('acme', 'config://company/support-policy', $t$# Acme support policy
+
+- Regulated customers: first response within 15 minutes, around the clock.
+- Refunds within 60 days of a charge; credits up to 2 months without a manager.
+- Never discuss another customer's incident.$t$)
 ON CONFLICT DO NOTHING;
 
 -- globex: switches one default off, and adds a prompt of its own.

@@ -2,6 +2,8 @@ package io.mcpconfig.publisher;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mcpconfig.management.Health;
+import io.mcpconfig.publisher.internal.PublisherHealth;
 import io.mcpconfig.publisher.internal.PublisherLoop;
 import io.mcpconfig.publisher.internal.PublisherMetrics;
 import io.mcpconfig.schemas.config.BadSettingException;
@@ -14,10 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.mcpconfig.schemas.topics.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +37,18 @@ import org.slf4j.LoggerFactory;
 public final class CdcPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdcPublisher.class);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final PublisherLoop loop;
     private final MeterRegistry registry;
     private final PublisherMetrics metrics;
+    private final PublisherHealth health;
 
-    private CdcPublisher(PublisherLoop loop, MeterRegistry registry, PublisherMetrics metrics) {
+    private CdcPublisher(PublisherLoop loop, MeterRegistry registry, PublisherMetrics metrics, PublisherHealth health) {
         this.loop = loop;
         this.registry = registry;
         this.metrics = metrics;
+        this.health = health;
     }
 
     /** {@link #start(PublisherConfig, MeterRegistry)} with a private {@link SimpleMeterRegistry}. */
@@ -55,7 +58,8 @@ public final class CdcPublisher implements AutoCloseable {
 
     /**
      * Checks that the database and Kafka answer, applies the migrations (unless disabled),
-     * creates missing topics, then starts publishing in the background (or waiting as standby)
+     * creates missing topics and verifies existing ones (a wrong setting is a {@link BadSettingException}
+     * naming the topic and the fix), then starts publishing in the background (or waiting as standby)
      * and returns. Blocks for the checks only (up to ~10 s each).
      *
      * @throws BadSettingException if the database or Kafka can't be reached or used; its message is one line
@@ -68,10 +72,11 @@ public final class CdcPublisher implements AutoCloseable {
             LOG.info("migrations: {} applied", applied);
         }
         PublisherMetrics metrics = new PublisherMetrics(registry, Clock.systemUTC());
-        PublisherLoop loop = new PublisherLoop(config, metrics);
+        PublisherHealth health = new PublisherHealth(config.slot(), Clock.systemUTC());
+        PublisherLoop loop = new PublisherLoop(config, metrics, health);
         loop.start();
         LOG.info("started: {}", config);
-        return new CdcPublisher(loop, registry, metrics);
+        return new CdcPublisher(loop, registry, metrics, health);
     }
 
     /** True while this instance is the one publishing (holds the slot); false on standby. */
@@ -79,12 +84,20 @@ public final class CdcPublisher implements AutoCloseable {
         return metrics.isActive();
     }
 
+    /**
+     * For {@code /health/ready}: READY while active or on standby (able to take over), NOT_READY
+     * while starting or retrying after a failure, DOWN once stopped. Cheap; never blocks.
+     */
+    public Health health() {
+        return health.check();
+    }
+
     /** Change events sent (and acknowledged or in flight) by this instance. */
     public long eventsSent() {
         return metrics.eventsSent();
     }
 
-    /** The meters ({@code mcpconfig.publisher.*}): events, transactions, lag, last commit LSN, active. */
+    /** The meters ({@code mcpconfig.publisher.*}): events, transactions, lag, slot lag, last commit LSN, active. */
     public MeterRegistry meterRegistry() {
         return registry;
     }
@@ -124,20 +137,9 @@ public final class CdcPublisher implements AutoCloseable {
         }
     }
 
+    /** Creates whichever topic is missing and verifies all of them: the materializer does the same, so either may start first. */
     private static void createTopics(PublisherConfig config) {
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(props)) {
-            config.topics().ensureCreated(admin, Optional.empty(), CHECK_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (Exception e) {
-            throw new BadSettingException(Keys.KAFKA_BOOTSTRAP, "no usable Kafka at " + config.kafkaBootstrap() + " within "
-                    + CHECK_TIMEOUT.toSeconds() + " s (" + oneLine(String.valueOf(e.getMessage())) + "); check the address and that the broker runs", e);
-        }
+        TopicSetup.ensure(config.kafka(), TOPICS_TIMEOUT);
     }
 
     private static String oneLine(String s) {

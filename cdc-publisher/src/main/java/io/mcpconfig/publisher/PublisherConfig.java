@@ -1,6 +1,7 @@
 package io.mcpconfig.publisher;
 
 import io.mcpconfig.schemas.config.BadSettingException;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.schemas.config.Settings;
 import io.mcpconfig.schemas.topics.Topics;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * Everything the publisher needs, validated. Build it from the environment with
  * {@link #fromSettings(Settings)}, or directly for in-process use. Immutable.
  *
- * @param dbUrl JDBC URL of the config database, {@code jdbc:postgresql://host[:port]/database}
+ * @param dbUrl JDBC URL of the config database, {@code jdbc:postgresql://host[:port]/database}; its
+ *     parameters (sslmode, sslrootcert, ...) reach Debezium's connections too
+ * @param kafka the deployment's Kafka settings (address, topics, client properties)
  * @param slot replication slot and publication name
  * @param migrate apply the schema migrations at start
  * @param resnapshot when the slot is gone or lost its WAL, start over with a new snapshot instead of stopping
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
  * @param debeziumOverrides Debezium properties set last (tests: e.g. {@code slot.drop.on.stop})
  */
 public record PublisherConfig(
-        String dbUrl, String dbUser, String dbPassword, String kafkaBootstrap, Topics topics, String slot,
+        String dbUrl, String dbUser, String dbPassword, KafkaSettings kafka, String slot,
         boolean migrate, boolean resnapshot, long maxTransactionBytes, Duration statusInterval,
         Map<String, String> debeziumOverrides) {
 
@@ -41,8 +44,7 @@ public record PublisherConfig(
     public PublisherConfig {
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(dbUser, "dbUser");
-        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
-        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(statusInterval, "statusInterval");
         dbPassword = dbPassword == null ? "" : dbPassword;
         debeziumOverrides = Map.copyOf(debeziumOverrides == null ? Map.of() : debeziumOverrides);
@@ -59,7 +61,12 @@ public record PublisherConfig(
 
     /** The config with defaults for everything but the connection settings and topic prefix. */
     public static PublisherConfig of(String dbUrl, String dbUser, String dbPassword, String kafkaBootstrap, Topics topics, String slot) {
-        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafkaBootstrap, topics, slot, true, false,
+        return of(dbUrl, dbUser, dbPassword, KafkaSettings.of(kafkaBootstrap, topics), slot);
+    }
+
+    /** As {@link #of(String, String, String, String, Topics, String)}, with all Kafka settings (e.g. SASL). */
+    public static PublisherConfig of(String dbUrl, String dbUser, String dbPassword, KafkaSettings kafka, String slot) {
+        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafka, slot, true, false,
                 256L * 1024 * 1024, Duration.ofSeconds(30), Map.of());
     }
 
@@ -68,16 +75,8 @@ public record PublisherConfig(
         String url = settings.required(Keys.DB_URL, "set it to the JDBC URL of the config database, e.g. jdbc:postgresql://localhost:5432/mcpconfig");
         String user = settings.required(Keys.DB_USER, "set it to a database user with the REPLICATION attribute");
         String password = settings.string(Keys.DB_PASSWORD, "");
-        String bootstrap = settings.required(Keys.KAFKA_BOOTSTRAP, "set it to host:port of a Kafka broker, e.g. localhost:9092");
-        String prefix = settings.string(Keys.TOPIC_PREFIX, Topics.DEFAULT_PREFIX);
-        int partitions = settings.integer(Keys.PARTITIONS, Topics.DEFAULT_PARTITIONS, 1, 10_000);
-        Topics topics;
-        try {
-            topics = Topics.withPrefix(prefix, partitions);
-        } catch (IllegalArgumentException e) {
-            throw new BadSettingException(Keys.TOPIC_PREFIX, e.getMessage());
-        }
-        return new PublisherConfig(url, user, password, bootstrap, topics, settings.string(Keys.SLOT, DEFAULT_SLOT),
+        KafkaSettings kafka = KafkaSettings.fromSettings(settings);
+        return new PublisherConfig(url, user, password, kafka, settings.string(Keys.SLOT, DEFAULT_SLOT),
                 settings.bool(MIGRATE, true), settings.bool(RESNAPSHOT, false),
                 settings.integer(MAX_TRANSACTION_MB, 256, 1, 64 * 1024) * 1024L * 1024,
                 Duration.ofSeconds(settings.integer(STATUS_INTERVAL_S, 30, 1, 86_400)), Map.of());
@@ -85,14 +84,24 @@ public record PublisherConfig(
 
     /** A copy with these Debezium properties set last (for tests and special deployments). */
     public PublisherConfig withDebeziumOverrides(Map<String, String> overrides) {
-        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafkaBootstrap, topics, slot, migrate, resnapshot,
+        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafka, slot, migrate, resnapshot,
                 maxTransactionBytes, statusInterval, overrides);
     }
 
     /** A copy that starts over with a new snapshot if the slot is gone or lost its WAL. */
     public PublisherConfig withResnapshot(boolean resnapshot) {
-        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafkaBootstrap, topics, slot, migrate, resnapshot,
+        return new PublisherConfig(dbUrl, dbUser, dbPassword, kafka, slot, migrate, resnapshot,
                 maxTransactionBytes, statusInterval, debeziumOverrides);
+    }
+
+    /** Kafka's bootstrap servers ({@link KafkaSettings#bootstrap()}). */
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    /** The deployment's topics ({@link KafkaSettings#topics()}). */
+    public Topics topics() {
+        return kafka.topics();
     }
 
     /** Host, port and database name of {@link #dbUrl()}, as the PostgreSQL driver reads it. */
@@ -107,7 +116,7 @@ public record PublisherConfig(
 
     @Override
     public String toString() { // never the password
-        return "PublisherConfig[db=" + dbUrl + " as " + dbUser + ", kafka=" + kafkaBootstrap + ", topics=" + topics.prefix()
+        return "PublisherConfig[db=" + dbUrl + " as " + dbUser + ", " + kafka
                 + ", slot=" + slot + ", migrate=" + migrate + ", resnapshot=" + resnapshot + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.mcpconfig.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpconfig.management.ManagementConfig;
 import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.testkit.TestNames;
 import io.mcpconfig.testkit.TestServers;
@@ -35,7 +36,16 @@ class BadSettingsIT {
     void unreachableKafka() throws Exception {
         Map<String, String> env = validEnv();
         env.put(Keys.KAFKA_BOOTSTRAP, "127.0.0.1:" + closedPort());
-        assertOneLineExit2(env, "MCPCONFIG_KAFKA_BOOTSTRAP: no usable Kafka at 127.0.0.1:");
+        assertOneLineExit2(env, "MCPCONFIG_KAFKA_BOOTSTRAP: no Kafka answered at 127.0.0.1:");
+    }
+
+    @Test
+    void offsetsTopicThatDeletes() throws Exception {
+        Map<String, String> env = validEnv();
+        String topic = env.get(Keys.TOPIC_PREFIX) + ".publisher.offsets";
+        // What a stock broker makes of a metadata request for the missing topic.
+        TestServers.kafka().createTopic(topic, 1, Map.of("cleanup.policy", "delete"));
+        assertOneLineExit2(env, "topic " + topic + ": has cleanup.policy=delete but needs cleanup.policy=compact; fix: kafka-configs.sh");
     }
 
     @Test
@@ -55,10 +65,20 @@ class BadSettingsIT {
         return env;
     }
 
+    @Test
+    void aTakenManagementPortIsABadSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> env = validEnv();
+            env.put(ManagementConfig.PORT, String.valueOf(taken.getLocalPort()));
+            assertOneLineExit2(env, "MCPCONFIG_MANAGEMENT_PORT: can't serve the management endpoints on port " + taken.getLocalPort());
+        }
+    }
+
     private static void assertOneLineExit2(Map<String, String> env, String expected) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(PublisherProcess.command()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MCPCONFIG_"));
         builder.environment().putAll(env);
+        builder.environment().putIfAbsent(ManagementConfig.PORT, "0");
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

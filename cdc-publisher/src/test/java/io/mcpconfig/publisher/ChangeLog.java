@@ -33,6 +33,9 @@ final class ChangeLog implements AutoCloseable {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"); // latency: answer fetches at once
+        // Started before the publisher: asking for the missing topic must not make the (stock) broker
+        // create it with its defaults, which the publisher would then refuse.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         KafkaConsumer<String, ChangeEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 AvroSerdes.changeEvent().deserializer());
         thread = new Thread(() -> consume(consumer, topic), "changelog-" + topic);

@@ -67,6 +67,12 @@ class FailoverIT {
             writer.start();
             await().atMost(WAIT).until(() -> log.commits("b").size() >= 50);
             assertThat(follower.isActive()).as("only one publisher publishes").isFalse();
+            // Both are ready: one publishes, the other is a healthy standby (the process's own endpoint says which).
+            await().atMost(WAIT).until(() -> leader.managementPort() > 0 && follower.managementPort() > 0);
+            assertThat(leader.ready().statusCode()).isEqualTo(200);
+            assertThat(leader.ready().body()).contains("active: publishing slot");
+            assertThat(follower.ready().statusCode()).isEqualTo(200);
+            assertThat(follower.ready().body()).contains("standby: another publisher holds slot");
 
             long killedAt = System.nanoTime();
             leader.kill();

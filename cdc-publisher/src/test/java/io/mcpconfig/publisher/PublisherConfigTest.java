@@ -24,7 +24,7 @@ class PublisherConfigTest {
         PublisherConfig config = PublisherConfig.fromSettings(Settings.fromMap(env()));
         assertThat(config.slot()).isEqualTo("mcpconfig");
         assertThat(config.topics().changes().name()).isEqualTo("mcpconfig.changes");
-        assertThat(config.topics().publisherOffsets()).isEqualTo("mcpconfig.publisher.offsets");
+        assertThat(config.topics().publisherOffsets().name()).isEqualTo("mcpconfig.publisher.offsets");
         assertThat(config.migrate()).isTrue();
         assertThat(config.resnapshot()).isFalse();
         assertThat(config.dbLocation().getProperty("PGHOST")).isEqualTo("db.example");

@@ -7,7 +7,10 @@ import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.avro.ConfigTable;
+import io.mcpconfig.schemas.avro.MessageContentKind;
+import io.mcpconfig.schemas.avro.MessageRole;
 import io.mcpconfig.schemas.avro.OrganizationRow;
+import io.mcpconfig.schemas.avro.PromptMessage;
 import io.mcpconfig.schemas.avro.PromptArgument;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
@@ -135,7 +138,7 @@ class PublisherIT {
                         org.assertj.core.groups.Tuple.tuple(ChangeOp.DELETE, ConfigTable.ORGANIZATION_PROMPT, 3L, "carol"),
                         org.assertj.core.groups.Tuple.tuple(ChangeOp.DELETE, ConfigTable.ORGANIZATION, 3L, "dave"));
         PromptRow inserted = (PromptRow) rows.get(1).getAfter();
-        assertThat(inserted.getArguments()).containsExactly(new PromptArgument("who", null, true));
+        assertThat(inserted.getArguments()).containsExactly(new PromptArgument("who", null, true, List.of()));
         assertThat(bytes(((ResourceRow) rows.get(2).getAfter()).getContentBlob())).containsExactly(0xde, 0xad, 0xbe, 0xef);
         assertThat(((PromptRow) rows.get(3).getBefore()).getTemplate()).isEqualTo("hi");
         assertThat(((PromptRow) rows.get(3).getAfter()).getTemplate()).isEqualTo("hello");
@@ -211,6 +214,29 @@ class PublisherIT {
         assertThat(((ResourceRow) update.getAfter()).getContentText()).isEqualTo(stored);
         assertThat(((ResourceRow) update.getBefore()).getContentText()).isEqualTo(stored);
         assertThat(((ResourceRow) update.getAfter()).getActive()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void aChatPromptsMessagesArriveAsAvroMessagesInBothImages() throws Exception {
+        db.tx("erin",
+                "INSERT INTO organization (id, display_name) VALUES ('chat', 'Chat')",
+                "INSERT INTO organization_prompt (org_id, name, messages) VALUES ('chat', 'draft', "
+                        + "'[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"Reply to {{m}}\"}},"
+                        + "{\"role\":\"assistant\",\"content\":{\"type\":\"resource\",\"uri\":\"policy://support\"}}]')");
+        db.tx("erin", "UPDATE organization_prompt SET messages = "
+                + "'[{\"role\":\"user\",\"content\":{\"type\":\"resource_link\",\"uri\":\"policy://support\"}}]' WHERE org_id = 'chat'");
+
+        await().atMost(WAIT).until(() -> log.commits("chat").size() == 2);
+        List<ChangeEvent> rows = log.rows("chat");
+        PromptRow inserted = (PromptRow) rows.get(1).getAfter();
+        assertThat(inserted.getTemplate()).isNull();
+        assertThat(inserted.getMessages()).containsExactly(
+                new PromptMessage(MessageRole.USER, MessageContentKind.TEXT, "Reply to {{m}}", null),
+                new PromptMessage(MessageRole.ASSISTANT, MessageContentKind.RESOURCE, null, "policy://support"));
+        assertThat(((PromptRow) rows.get(2).getBefore()).getMessages()).isEqualTo(inserted.getMessages());
+        assertThat(((PromptRow) rows.get(2).getAfter()).getMessages()).containsExactly(
+                new PromptMessage(MessageRole.USER, MessageContentKind.RESOURCE_LINK, null, "policy://support"));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package io.mcpconfig.publisher;
 
+import io.mcpconfig.management.ManagementConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +37,8 @@ final class PublisherProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MCPCONFIG_"));
         builder.environment().putAll(env);
+        // Several publishers (and other helpers' tests) share this host: any free management port.
+        builder.environment().putIfAbsent(ManagementConfig.PORT, "0");
         return new PublisherProcess(builder.start(), output);
     }
 
@@ -52,6 +61,18 @@ final class PublisherProcess implements AutoCloseable {
 
     boolean isStandby() {
         return log().contains("standby: another publisher holds");
+    }
+
+    /** The management port the process logged, or -1 before it did. */
+    int managementPort() {
+        Matcher m = Pattern.compile("management endpoints on port (\\d+)").matcher(log());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** {@code GET /health/ready} of the process: status code and body. */
+    HttpResponse<String> ready() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: the JVM ends at once; its database connections drop with it. */

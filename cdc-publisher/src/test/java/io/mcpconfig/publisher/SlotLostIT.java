@@ -29,7 +29,7 @@ class SlotLostIT {
             try (CdcPublisher publisher = CdcPublisher.start(config)) {
                 db.tx("x", "INSERT INTO organization (id, display_name) VALUES ('o', 'O')");
                 await().atMost(WAIT).until(() -> log.commits("o").size() == 1);
-                await().atMost(WAIT).until(() -> !StoredOffsets.read(bootstrap, topics.publisherOffsets(), WAIT).isEmpty());
+                await().atMost(WAIT).until(() -> !StoredOffsets.read(io.mcpconfig.schemas.config.KafkaSettings.of(bootstrap, topics), WAIT).isEmpty());
             }
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("SELECT pg_drop_replication_slot('" + name + "')");

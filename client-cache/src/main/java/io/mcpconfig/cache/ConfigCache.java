@@ -1,6 +1,7 @@
 package io.mcpconfig.cache;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,8 @@ public interface ConfigCache extends AutoCloseable {
      * was read up to the end offsets taken at start, whichever comes first.
      *
      * @return true if ready, false if {@code timeout} passed first or the cache is closed
+     * @throws IllegalStateException at once if the cache is {@link CacheStatus#MISCONFIGURED}; its
+     *     message is {@link #problem()}: the one line naming what to fix
      */
     boolean awaitReady(Duration timeout) throws InterruptedException;
 
@@ -64,6 +67,7 @@ public interface ConfigCache extends AutoCloseable {
      * even when a snapshot made the cache ready earlier.
      *
      * @return true if live, false if {@code timeout} passed first or the cache is closed
+     * @throws IllegalStateException as {@link #awaitReady}
      */
     boolean awaitLive(Duration timeout) throws InterruptedException;
 
@@ -77,6 +81,12 @@ public interface ConfigCache extends AutoCloseable {
 
     /** Where the views come from right now. Never null. */
     CacheStatus status();
+
+    /**
+     * While {@link CacheStatus#MISCONFIGURED}: one line naming the topic or the credentials, what is
+     * wrong, and the fix (for a topic, the {@code kafka-configs.sh} command). Empty otherwise.
+     */
+    Optional<String> problem();
 
     /**
      * Stops consuming, writes the snapshot (if one is configured) and releases the Kafka consumer;

@@ -2,6 +2,7 @@ package io.mcpconfig.cache;
 
 import io.mcpconfig.cache.internal.CacheConfig;
 import io.mcpconfig.cache.internal.CacheEngine;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,6 +41,7 @@ public final class ConfigCacheBuilder {
     private Clock clock;
     private Executor listenerExecutor;
     private MeterRegistry meterRegistry;
+    private Boolean clientReceipts;
     private final Map<String, String> consumerProperties = new LinkedHashMap<>();
 
     ConfigCacheBuilder() {}
@@ -51,6 +53,19 @@ public final class ConfigCacheBuilder {
             throw new IllegalArgumentException("bootstrap servers must be host:port[,host:port...], was '" + servers + "'");
         }
         this.bootstrapServers = servers.trim();
+        return this;
+    }
+
+    /**
+     * Everything from the deployment's {@link KafkaSettings}: its bootstrap servers, its topics, and its
+     * client properties (security, e.g. {@code MCPCONFIG_KAFKA_SASL_JAAS_CONFIG}) as consumer properties.
+     * The same as calling {@link #bootstrapServers}, {@link #topics} and {@link #consumerProperty} with them.
+     */
+    public ConfigCacheBuilder kafka(KafkaSettings kafka) {
+        Objects.requireNonNull(kafka, "kafka");
+        bootstrapServers(kafka.bootstrap());
+        topics(kafka.topics());
+        kafka.clientProperties().forEach(this::consumerProperty);
         return this;
     }
 
@@ -145,6 +160,20 @@ public final class ConfigCacheBuilder {
     }
 
     /**
+     * Whether the cache publishes its receipt (host, views held, applied revision, lag) to
+     * {@code <prefix>.clients}, where {@code mcpconfig status} and the console show every running
+     * cache: on change (at most once a second) and every 30 s as a heartbeat, a tombstone on close.
+     * Default true. Publishing never blocks or fails the cache (own thread, failures logged), and
+     * never creates the topic: while it is missing the cache stays quiet. Uses the same
+     * connection settings ({@link #consumerProperty}) as the consumer.
+     */
+    public ConfigCacheBuilder clientReceipts(boolean enabled) {
+        requireUnset(clientReceipts == null, "client receipts were already set to %s", clientReceipts);
+        this.clientReceipts = enabled;
+        return this;
+    }
+
+    /**
      * An extra Kafka consumer setting, e.g. security ({@code security.protocol}, {@code sasl.*}).
      * Settings the cache relies on ({@link CacheConfig#MANAGED_CONSUMER_KEYS}) are refused.
      */
@@ -189,7 +218,7 @@ public final class ConfigCacheBuilder {
                 listenerExecutor,
                 meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(),
                 Map.copyOf(consumerProperties));
-        return CacheEngine.start(config);
+        return CacheEngine.start(config, clientReceipts == null || clientReceipts);
     }
 
     private static void requireUnset(boolean unset, String template, Object current) {

@@ -1,5 +1,7 @@
 package io.mcpconfig.materializer;
 
+import io.mcpconfig.management.Health;
+import io.mcpconfig.materializer.internal.MaterializerHealth;
 import io.mcpconfig.materializer.internal.MaterializerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,9 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.mcpconfig.schemas.topics.TopicSetup;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigMaterializer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigMaterializer.class);
-    private static final long ADMIN_TIMEOUT_MS = 30_000;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final MeterRegistry registry;
@@ -51,10 +51,11 @@ public final class ConfigMaterializer implements AutoCloseable {
     }
 
     /**
-     * Creates the views and changes topics if missing, then starts Kafka Streams and returns
-     * without waiting for it to be running. Blocks up to 30 s on the broker for the topics.
+     * Creates whichever owned topic is missing and verifies the others, then starts Kafka Streams
+     * and returns without waiting for it to be running. Blocks up to 30 s on the broker for the topics.
      *
-     * @throws IllegalStateException if the topics can't be listed or created
+     * @throws io.mcpconfig.schemas.config.BadSettingException one line: a topic with a wrong setting
+     *     (and the fix), refused credentials, or no broker answering
      */
     public static ConfigMaterializer start(MaterializerConfig config) {
         return start(config, new SimpleMeterRegistry());
@@ -62,15 +63,9 @@ public final class ConfigMaterializer implements AutoCloseable {
 
     /** As {@link #start(MaterializerConfig)}, with meters registered in {@code registry}. */
     public static ConfigMaterializer start(MaterializerConfig config, MeterRegistry registry) {
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()))) {
-            config.topics().ensureCreated(admin, config.replicationFactor(), ADMIN_TIMEOUT_MS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + config.bootstrap() + " did not answer within "
-                    + ADMIN_TIMEOUT_MS + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        }
+        // Every owned topic, not just ours: the publisher's offsets topic must exist compacted before
+        // anything (a stock broker's auto-creation) can make it otherwise.
+        TopicSetup.ensure(config.kafka(), ADMIN_TIMEOUT);
         ConfigMaterializer m = new ConfigMaterializer(config, registry);
         m.streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
@@ -98,6 +93,11 @@ public final class ConfigMaterializer implements AutoCloseable {
     /** Kafka Streams' state, e.g. RUNNING or REBALANCING. */
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** For {@code /health/ready}: READY only when RUNNING; DOWN once Kafka Streams stopped or failed. */
+    public Health health() {
+        return MaterializerHealth.of(streams.state());
     }
 
     /** The registry holding this instance's meters (names in {@code MaterializerMetrics}). */

@@ -3,6 +3,7 @@ package io.mcpconfig.materializer;
 import io.mcpconfig.materializer.internal.MaterializerMetrics;
 import io.mcpconfig.materializer.internal.SkippingDeserializationHandler;
 import io.mcpconfig.schemas.config.BadSettingException;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.schemas.config.Settings;
 import io.mcpconfig.schemas.topics.Topics;
@@ -22,25 +23,24 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Everything the materializer is configured with, validated when built. Immutable.
  *
- * @param bootstrap Kafka bootstrap servers
- * @param topics the deployment's topics (prefix and partitions of the topics it creates)
+ * @param kafka the deployment's Kafka settings: address, topics (prefix and partitions of the topics it
+ *     creates), replication factor of what it creates (empty = the broker's default), client properties
  * @param applicationId Kafka Streams application id: instances with the same id share the work
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads of this instance
- * @param replicationFactor replication factor of the topics it creates; empty = the broker's default
  * @param commitIntervalMs how often output is committed; under exactly-once, also how long a
  *     read_committed client may wait to see a view
  * @param statusIntervalSeconds period of the one-line status log; 0 turns it off
  * @param streamsOverrides extra Kafka Streams settings (tests, tuning); applied last
  */
 public record MaterializerConfig(
-        String bootstrap, Topics topics, String applicationId, Path stateDir, int streamThreads,
-        Optional<Short> replicationFactor, int commitIntervalMs, int statusIntervalSeconds,
+        KafkaSettings kafka, String applicationId, Path stateDir, int streamThreads,
+        int commitIntervalMs, int statusIntervalSeconds,
         Map<String, Object> streamsOverrides) {
 
     public static final String APPLICATION_ID = "MCPCONFIG_APPLICATION_ID";
     public static final String STREAM_THREADS = "MCPCONFIG_STREAM_THREADS";
-    public static final String REPLICATION_FACTOR = "MCPCONFIG_REPLICATION_FACTOR";
+    public static final String REPLICATION_FACTOR = Keys.REPLICATION_FACTOR;
     public static final String COMMIT_INTERVAL_MS = "MCPCONFIG_COMMIT_INTERVAL_MS";
     public static final String STATUS_INTERVAL_S = "MCPCONFIG_STATUS_INTERVAL_S";
     public static final String SESSION_TIMEOUT_MS = "MCPCONFIG_SESSION_TIMEOUT_MS";
@@ -53,32 +53,47 @@ public record MaterializerConfig(
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     public MaterializerConfig {
-        Objects.requireNonNull(bootstrap, "bootstrap");
-        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDir, "stateDir");
-        Objects.requireNonNull(replicationFactor, "replicationFactor");
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
     /** Defaults for everything but where the broker and the state are. */
     public static MaterializerConfig of(String bootstrap, Topics topics, Path stateDir) {
-        return new MaterializerConfig(bootstrap, topics, topics.materializerApplicationId(), stateDir, 1,
-                Optional.empty(), DEFAULT_COMMIT_INTERVAL_MS, 60, Map.of());
+        return of(KafkaSettings.of(bootstrap, topics), stateDir);
+    }
+
+    /** As {@link #of(String, Topics, Path)}, with all Kafka settings (e.g. SASL). */
+    public static MaterializerConfig of(KafkaSettings kafka, Path stateDir) {
+        return new MaterializerConfig(kafka, kafka.topics().materializerApplicationId(), stateDir, 1,
+                DEFAULT_COMMIT_INTERVAL_MS, 60, Map.of());
+    }
+
+    public String bootstrap() {
+        return kafka.bootstrap();
+    }
+
+    public Topics topics() {
+        return kafka.topics();
+    }
+
+    public Optional<Short> replicationFactor() {
+        return kafka.replicationFactor();
     }
 
     public MaterializerConfig withApplicationId(String id) {
-        return new MaterializerConfig(bootstrap, topics, id, stateDir, streamThreads, replicationFactor,
+        return new MaterializerConfig(kafka, id, stateDir, streamThreads,
                 commitIntervalMs, statusIntervalSeconds, streamsOverrides);
     }
 
     public MaterializerConfig withStateDir(Path dir) {
-        return new MaterializerConfig(bootstrap, topics, applicationId, dir, streamThreads, replicationFactor,
+        return new MaterializerConfig(kafka, applicationId, dir, streamThreads,
                 commitIntervalMs, statusIntervalSeconds, streamsOverrides);
     }
 
     public MaterializerConfig withStreamsOverrides(Map<String, Object> overrides) {
-        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, streamThreads, replicationFactor,
+        return new MaterializerConfig(kafka, applicationId, stateDir, streamThreads,
                 commitIntervalMs, statusIntervalSeconds, overrides);
     }
 
@@ -86,29 +101,19 @@ public record MaterializerConfig(
      * From the environment-style settings; throws {@link BadSettingException} naming the key and the fix.
      */
     public static MaterializerConfig fromSettings(Settings settings) {
-        String bootstrap = settings.required(Keys.KAFKA_BOOTSTRAP, "set it to host:port of a Kafka broker");
-        int partitions = settings.integer(Keys.PARTITIONS, Topics.DEFAULT_PARTITIONS, 1, 10_000);
-        String prefix = settings.string(Keys.TOPIC_PREFIX, Topics.DEFAULT_PREFIX);
-        Topics topics;
-        try {
-            topics = Topics.withPrefix(prefix, partitions);
-        } catch (IllegalArgumentException e) {
-            throw new BadSettingException(Keys.TOPIC_PREFIX, e.getMessage());
-        }
-        String applicationId = settings.string(APPLICATION_ID, topics.materializerApplicationId());
+        KafkaSettings kafka = KafkaSettings.fromSettings(settings);
+        String applicationId = settings.string(APPLICATION_ID, kafka.topics().materializerApplicationId());
         if (!applicationId.matches("[A-Za-z0-9._-]{1,200}")) {
             throw new BadSettingException(APPLICATION_ID, "'" + applicationId + "' must be 1-200 characters of [A-Za-z0-9._-]");
         }
         Path stateDir = stateDir(settings.string(Keys.STATE_DIR,
                 Path.of(System.getProperty("java.io.tmpdir"), "mcpconfig-materializer").toString()));
         int threads = settings.integer(STREAM_THREADS, 1, 1, 64);
-        Optional<Short> rf = settings.optional(REPLICATION_FACTOR)
-                .map(v -> (short) settings.integer(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
         int commit = settings.integer(COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1, 60_000);
         int status = settings.integer(STATUS_INTERVAL_S, 60, 0, 86_400);
         Map<String, Object> overrides = settings.optional(SESSION_TIMEOUT_MS).isEmpty() ? Map.of() : failover(
                 settings.integer(SESSION_TIMEOUT_MS, 45_000, 6_000, 300_000));
-        return new MaterializerConfig(bootstrap, topics, applicationId, stateDir, threads, rf, commit, status, overrides);
+        return new MaterializerConfig(kafka, applicationId, stateDir, threads, commit, status, overrides);
     }
 
     /**
@@ -139,12 +144,15 @@ public record MaterializerConfig(
 
     /** The Kafka Streams settings; {@code registry} receives the meters of skipped, undecodable records. */
     public Properties streamsProperties(MeterRegistry registry) {
+        // Address and pass-through client properties (security): Streams hands them to all its clients.
         Properties p = new Properties();
+        p.putAll(kafka.common());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
-        replicationFactor.ifPresent(rf -> p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
+        kafka.replicationFactor().ifPresent(rf -> p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
+        // Streams never auto-creates its input (it checks the source topics exist); say so for every consumer.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG), "false");
         // Exactly-once: rows, LSN watermarks, the buffer, the defaults copy, views and input offsets
         // commit together. See docs/decisions/config-materializer.md for why not at-least-once.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -166,6 +174,12 @@ public record MaterializerConfig(
         // waiting fetch may not notice before fetch.max.wait.ms (500 ms by default): bound that wait.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkippingDeserializationHandler.class);
+        // Kafka Streams 4.3 warns at every start unless this is set; true is what 5.0 will do anyway
+        // (the processing handler, the default fail-fast one here, also covers the global thread).
+        // The partition assignor reads a StreamsConfig of its own from the main consumer's settings,
+        // and warns too unless the flag reaches it there.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(SkippingDeserializationHandler.METRICS_CONFIG, new MaterializerMetrics(registry));
         p.putAll(streamsOverrides);
         return p;

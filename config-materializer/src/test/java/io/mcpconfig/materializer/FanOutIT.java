@@ -60,7 +60,7 @@ class FanOutIT {
             Tx t = Tx.of(org, lsn++);
             switch (i % 10) {
                 case 0 -> t.org(true).prompt(ChangeOp.INSERT, t.prompt("greet").setTemplate("Mine").setTitle("mine")
-                        .setDescription("mine").setArguments(List.of(new PromptArgument("x", null, false)))
+                        .setDescription("mine").setArguments(List.of(new PromptArgument("x", null, false, List.of())))
                         .setActive(true).build()); // overrides every field: untouched by the change
                 case 1 -> t.org(false); // inactive: serves nothing either way
                 case 2 -> t.org(true).prompt(ChangeOp.INSERT, t.prompt("greet").setTemplate("Partial").build());

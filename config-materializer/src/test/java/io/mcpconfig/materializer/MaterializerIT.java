@@ -3,6 +3,7 @@ package io.mcpconfig.materializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mcpconfig.management.ManagementConfig;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.TestNames;
@@ -64,6 +65,12 @@ class MaterializerIT {
              KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> groupMembers(appId) == 2
                     && survivor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            // The service as ops probe it: its own management port answers ready once it runs.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                java.net.http.HttpResponse<String> ready = childReady(appId);
+                return ready != null && ready.statusCode() == 200;
+            });
+            assertThat(childReady(appId).body()).contains("materializer RUNNING");
             List<io.mcpconfig.schemas.avro.ChangeEvent> events = Workload.events(work);
             int half = events.size() / 2;
             ItSupport.send(producer, topics, events.subList(0, half));
@@ -162,6 +169,18 @@ class MaterializerIT {
                 .get(appId).members().size();
     }
 
+    /** {@code GET /health/ready} of the child, on the port its log names; null before it named one. */
+    private static java.net.http.HttpResponse<String> childReady(String appId) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("management endpoints on port (\\d+)")
+                .matcher(java.nio.file.Files.readString(Path.of("target/" + appId + ".log")));
+        if (!m.find()) {
+            return null;
+        }
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + m.group(1) + "/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The service as ops run it: {@code java -jar target/config-materializer.jar}, settings from the environment. */
     private static Process startChild(Topics topics, String appId, Path stateDir) throws Exception {
         File jar = new File("target/config-materializer.jar");
@@ -176,6 +195,7 @@ class MaterializerIT {
         env.put("MCPCONFIG_APPLICATION_ID", appId);
         env.put(MaterializerConfig.SESSION_TIMEOUT_MS, "6000");
         env.put(MaterializerConfig.STATUS_INTERVAL_S, "5");
+        env.put(ManagementConfig.PORT, "0"); // other tests on this host may hold the default port
         pb.redirectErrorStream(true).redirectOutput(new File("target/" + appId + ".log"));
         return pb.start();
     }

@@ -2,18 +2,16 @@ package io.mcpconfig.mcp;
 
 import io.mcpconfig.cache.ConfigCache;
 import io.mcpconfig.cache.OrgView;
-import io.mcpconfig.cache.Prompt;
-import io.mcpconfig.cache.Resource;
-import io.mcpconfig.mcp.OrgContent.Argument;
-import io.mcpconfig.mcp.OrgContent.PromptItem;
-import io.mcpconfig.mcp.OrgContent.ResourceItem;
+import io.mcpconfig.cache.ViewListener;
+import io.mcpconfig.schemas.Scopes;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
- * The MCP server's view of a client-cache {@link ConfigCache}: {@code forOrg} for content (with
- * the cache's fallback to the defaults and its empty inactive views), the all-orgs listener for
- * changes. Holds no state of its own; thread-safe as the cache is. Does not close the cache.
+ * The MCP server's binding to a client-cache {@link ConfigCache}: {@code forOrg} (with the cache's
+ * fallback to the defaults and its empty inactive views) and the all-orgs listener. Holds no state
+ * of its own; thread-safe as the cache is. Does not close the cache.
  */
 public final class ConfigCacheSource implements OrgConfigSource {
     private final ConfigCache cache;
@@ -27,31 +25,16 @@ public final class ConfigCacheSource implements OrgConfigSource {
     }
 
     @Override
-    public OrgContent contentOf(String orgId) {
-        OrgView view;
+    public OrgView forOrg(String orgId) {
         try {
-            view = cache.forOrg(orgId);
+            return cache.forOrg(orgId);
         } catch (IllegalArgumentException notSelected) { // the cache's org filter leaves this org out
-            return OrgContent.empty(orgId, -1);
+            return new OrgView(Scopes.DEFAULTS, true, -1, Instant.EPOCH, List.of(), List.of());
         }
-        return new OrgContent(orgId, view.revision(),
-                view.prompts().stream().map(ConfigCacheSource::prompt).toList(),
-                view.resources().stream().map(ConfigCacheSource::resource).toList());
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<String> listener) {
-        return cache.addListener(change -> listener.accept(change.orgId()));
-    }
-
-    private static PromptItem prompt(Prompt p) {
-        return new PromptItem(p.name(), p.title(), p.description(), p.template(),
-                p.arguments().stream().map(a -> new Argument(a.name(), a.description(), a.required())).toList(),
-                p.contentHash());
-    }
-
-    private static ResourceItem resource(Resource r) {
-        return new ResourceItem(r.uri(), r.name(), r.title(), r.description(), r.mimeType(), r.text(), r.blob(),
-                r.contentHash());
+    public AutoCloseable subscribe(ViewListener listener) {
+        return cache.addListener(listener);
     }
 }

@@ -1,9 +1,12 @@
 package io.mcpconfig.mcp;
 
+import io.mcpconfig.mcp.internal.McpMetrics;
 import io.mcpconfig.mcp.internal.OrgEndpoints;
 import io.mcpconfig.mcp.internal.RouterServlet;
 import io.mcpconfig.mcp.internal.TokenVerifier;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -47,11 +50,19 @@ public final class McpConfigServer implements AutoCloseable {
      * @throws IllegalStateException if the port can't be bound
      */
     public static McpConfigServer start(McpServerConfig config, OrgConfigSource source) {
+        return start(config, source, new SimpleMeterRegistry());
+    }
+
+    /**
+     * As {@link #start(McpServerConfig, OrgConfigSource)}, with the meters ({@code mcpconfig.mcp.requests}
+     * by method and outcome, {@code mcpconfig.mcp.sessions}) in {@code registry}.
+     */
+    public static McpConfigServer start(McpServerConfig config, OrgConfigSource source, MeterRegistry registry) {
         DefaultServerTransportSecurityValidator hostAndOrigin = DefaultServerTransportSecurityValidator.builder()
                 .allowedHosts(config.allowedHosts())
                 .allowedOrigins(config.allowedOrigins())
                 .build();
-        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin);
+        OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin, config.orgIdleTimeout(), System::nanoTime);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
@@ -61,9 +72,11 @@ public final class McpConfigServer implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints));
+        ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints,
+                config.authorization(), new McpMetrics(registry)));
         router.setAsyncSupported(true); // the SDK servlet streams SSE with startAsync()
         context.addServlet(router, OrgEndpoints.MCP_PATH);
+        RouterServlet.METADATA_PATHS.forEach(path -> context.addServlet(router, path));
         jetty.setHandler(context);
         try {
             jetty.start();
@@ -87,6 +100,11 @@ public final class McpConfigServer implements AutoCloseable {
     /** The bound port (the real one when the config asked for 0). */
     public int port() {
         return endpoint.getPort();
+    }
+
+    /** How many orgs have an endpoint (an SDK server with its sessions) right now. */
+    int hostedOrgs() {
+        return endpoints.size();
     }
 
     /** Stops HTTP and closes every session; idempotent, blocks up to a few seconds. */

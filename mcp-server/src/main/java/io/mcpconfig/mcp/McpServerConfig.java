@@ -5,6 +5,7 @@ import io.mcpconfig.schemas.config.Keys;
 import io.mcpconfig.schemas.config.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,15 @@ import java.util.Objects;
  * @param orgClaim       the token claim that names the organization
  * @param allowedHosts   Host header values accepted ({@code name:*} allows any port)
  * @param allowedOrigins Origin header values accepted when a browser sends one ({@code scheme://name:*} allowed)
+ * @param authorization  audience, issuer and algorithm checks, and the protected-resource metadata
+ * @param orgIdleTimeout an org's endpoint (its SDK server and sessions) is closed after this long
+ *                       without a request or an open stream; zero = never
  */
 public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, URI jwksUrl, String orgClaim,
-                              List<String> allowedHosts, List<String> allowedOrigins) {
+                              List<String> allowedHosts, List<String> allowedOrigins,
+                              AuthorizationConfig authorization, Duration orgIdleTimeout) {
+    public static final String ORG_IDLE_SECONDS = "MCPCONFIG_ORG_IDLE_SECONDS";
+    public static final Duration DEFAULT_ORG_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final String HTTP_HOST = "MCPCONFIG_HTTP_HOST";
     public static final String ALLOWED_HOSTS = "MCPCONFIG_ALLOWED_HOSTS";
     public static final String ALLOWED_ORIGINS = "MCPCONFIG_ALLOWED_ORIGINS";
@@ -61,12 +68,47 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
         if (allowedHosts.isEmpty()) {
             throw new BadSettingException(ALLOWED_HOSTS, "is empty; list the host[:port] names clients use, e.g. localhost:*");
         }
+        Objects.requireNonNull(authorization, "authorization");
+        if (orgIdleTimeout == null || orgIdleTimeout.isNegative()) {
+            throw new BadSettingException(ORG_IDLE_SECONDS, "is " + orgIdleTimeout + "; set seconds >= 0 (0 = never evict)");
+        }
+        if (jwksUrl != null) {
+            // Keys published for a whole identity provider sign tokens for many services: only the
+            // audience tells a token for us from one for another (RFC 8707), so it is not optional here.
+            if (authorization.resource() == null) {
+                throw new BadSettingException(AuthorizationConfig.RESOURCE, "is required with " + Keys.JWKS_URL
+                        + ": set this server's URL (the audience its tokens carry), e.g. https://mcp.example.com/mcp");
+            }
+            if (authorization.issuer() == null) {
+                throw new BadSettingException(AuthorizationConfig.JWT_ISSUER, "is required with " + Keys.JWKS_URL
+                        + ": set the issuer (iss) of the tokens, e.g. https://login.example.com");
+            }
+            if (authorization.symmetric()) {
+                throw new BadSettingException(AuthorizationConfig.JWT_ALGORITHM, "is " + authorization.algorithm()
+                        + ", an HMAC algorithm, but keys come from " + Keys.JWKS_URL + "; set RS256, ES256, EdDSA, ...");
+            }
+        } else if (!authorization.symmetric()) {
+            throw new BadSettingException(AuthorizationConfig.JWT_ALGORITHM, "is " + authorization.algorithm()
+                    + ", but " + Keys.JWT_SECRET + " is an HMAC secret; set HS256, HS384 or HS512");
+        }
     }
 
     /** A loopback-only endpoint on {@code port} verifying HMAC tokens signed with {@code secret}. */
     public static McpServerConfig withSecret(int port, String secret) {
         return new McpServerConfig("127.0.0.1", port, secret, null, DEFAULT_ORG_CLAIM,
-                DEFAULT_ALLOWED_HOSTS, DEFAULT_ALLOWED_ORIGINS);
+                DEFAULT_ALLOWED_HOSTS, DEFAULT_ALLOWED_ORIGINS, AuthorizationConfig.hmacDefaults(), DEFAULT_ORG_IDLE_TIMEOUT);
+    }
+
+    /** This config with other authorization checks. */
+    public McpServerConfig withAuthorization(AuthorizationConfig authorization) {
+        return new McpServerConfig(bindHost, httpPort, jwtSecret, jwksUrl, orgClaim, allowedHosts, allowedOrigins,
+                authorization, orgIdleTimeout);
+    }
+
+    /** This config with another idle timeout for org endpoints. */
+    public McpServerConfig withOrgIdleTimeout(Duration timeout) {
+        return new McpServerConfig(bindHost, httpPort, jwtSecret, jwksUrl, orgClaim, allowedHosts, allowedOrigins,
+                authorization, timeout);
     }
 
     /** The endpoint's settings from {@code MCPCONFIG_*} settings; throws {@link BadSettingException}. */
@@ -85,7 +127,9 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
                 secret, jwks,
                 settings.string(Keys.ORG_CLAIM, DEFAULT_ORG_CLAIM),
                 list(settings, ALLOWED_HOSTS, DEFAULT_ALLOWED_HOSTS),
-                list(settings, ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS));
+                list(settings, ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS),
+                AuthorizationConfig.fromSettings(settings, jwks != null),
+                Duration.ofSeconds(settings.integer(ORG_IDLE_SECONDS, (int) DEFAULT_ORG_IDLE_TIMEOUT.toSeconds(), 0, Integer.MAX_VALUE)));
     }
 
     private static List<String> list(Settings settings, String key, List<String> defaults) {
@@ -98,6 +142,6 @@ public record McpServerConfig(String bindHost, int httpPort, String jwtSecret, U
     public String toString() { // never print the secret
         return "McpServerConfig[" + bindHost + ":" + httpPort + ", tokens="
                 + (jwtSecret != null ? "HMAC secret" : "JWKS " + jwksUrl) + ", orgClaim=" + orgClaim
-                + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + "]";
+                + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + ", " + authorization + ", orgIdleTimeout=" + orgIdleTimeout + "]";
     }
 }

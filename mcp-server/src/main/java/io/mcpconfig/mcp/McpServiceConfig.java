@@ -1,9 +1,8 @@
 package io.mcpconfig.mcp;
 
 import io.mcpconfig.schemas.config.BadSettingException;
-import io.mcpconfig.schemas.config.Keys;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import io.mcpconfig.schemas.config.Settings;
-import io.mcpconfig.schemas.topics.Topics;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,27 +13,21 @@ import java.util.regex.Pattern;
  * @param stdioOrg the org served over stdio, or null for HTTP mode
  * @param http     null in stdio mode
  */
-record McpServiceConfig(String kafkaBootstrap, String topicPrefix, String stdioOrg, McpServerConfig http) {
+record McpServiceConfig(KafkaSettings kafka, String stdioOrg, McpServerConfig http) {
     private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     static final String USAGE = "usage: mcp-server.jar [--stdio --org <org id>]";
 
     static McpServiceConfig from(Settings settings, List<String> args) {
-        String bootstrap = settings.required(Keys.KAFKA_BOOTSTRAP, "set it to host:port of a Kafka broker");
-        String prefix = settings.string(Keys.TOPIC_PREFIX, Topics.DEFAULT_PREFIX);
-        try {
-            Topics.withPrefix(prefix);
-        } catch (IllegalArgumentException e) {
-            throw new BadSettingException(Keys.TOPIC_PREFIX, e.getMessage());
-        }
+        KafkaSettings kafka = KafkaSettings.fromSettings(settings);
         if (args.isEmpty()) {
-            return new McpServiceConfig(bootstrap, prefix, null, McpServerConfig.fromSettings(settings));
+            return new McpServiceConfig(kafka, null, McpServerConfig.fromSettings(settings));
         }
         if (args.size() == 3 && args.get(0).equals("--stdio") && args.get(1).equals("--org")) {
             String org = args.get(2);
             if (!ORG_ID.matcher(org).matches()) {
                 throw new BadSettingException("--org", "'" + org + "' is not an org id ([a-z0-9][a-z0-9._-]{0,62}); " + USAGE);
             }
-            return new McpServiceConfig(bootstrap, prefix, org, null);
+            return new McpServiceConfig(kafka, org, null);
         }
         throw new BadSettingException("arguments", String.join(" ", args) + " not understood; " + USAGE);
     }

@@ -1,25 +1,27 @@
 package io.mcpconfig.mcp;
 
-import java.util.function.Consumer;
+import io.mcpconfig.cache.OrgView;
+import io.mcpconfig.cache.ViewListener;
 
 /**
- * Where the MCP server gets each organization's prompts and resources, and hears that they changed.
- * {@link ConfigCacheSource} binds it to client-cache; anything else that keeps per-org views may
- * implement it. Implementations must be thread-safe.
+ * Where the MCP server gets each organization's view and hears what changed in it: the
+ * client-cache's own model ({@link OrgView}, {@link io.mcpconfig.cache.ViewChange}), so the server
+ * keeps no second copy and computes no second diff. {@link ConfigCacheSource} binds it to a
+ * {@link io.mcpconfig.cache.ConfigCache}. Implementations must be thread-safe.
  */
 public interface OrgConfigSource {
     /**
      * What {@code orgId} is served now: its own view, else the defaults; an inactive organization
-     * gets empty lists. Never null, never blocks on I/O.
+     * gets an empty view. Never null, never blocks on I/O.
      */
-    OrgContent contentOf(String orgId);
+    OrgView forOrg(String orgId);
 
     /**
-     * Calls {@code listener} with the id of each organization whose view changed, once per view
-     * update ({@code _defaults} when the defaults changed: every organization without a view of its
-     * own is affected). Calls may come from any thread; the listener must not block for long.
+     * Calls {@code listener} with each change of an organization's own view and of the defaults
+     * ({@code _defaults}: every organization without a view of its own is affected), as
+     * {@link io.mcpconfig.cache.ConfigCache#addListener(ViewListener)} does: in order, never empty.
      *
      * @return closing it stops the calls
      */
-    AutoCloseable subscribe(Consumer<String> listener);
+    AutoCloseable subscribe(ViewListener listener);
 }

@@ -28,7 +28,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() {
-        SOURCE.put(new OrgContent(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("p", "t")), List.of()));
+        SOURCE.put(Fixtures.view(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("p", "t")), List.of()));
         server = McpConfigServer.start(McpServerConfig.withSecret(0, Fixtures.SECRET), SOURCE);
     }
 
@@ -56,10 +56,54 @@ class AuthIT {
             HttpResponse<String> response = post(INITIALIZE, authorization, null);
             assertThat(response.statusCode()).as(authorization).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).as(authorization).hasValueSatisfying(
-                    challenge -> assertThat(challenge).startsWith("Bearer realm=\"mcp-config\""));
+                    challenge -> assertThat(challenge).startsWith("Bearer realm=\"mcp-config\"")
+                            .contains("resource_metadata=\"" + metadataUrl() + "\""));
         }
         assertThat(post(INITIALIZE, "Bearer " + expired, null).headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("error=\"invalid_token\"").contains("xpired");
+    }
+
+    @Test
+    void the_protected_resource_metadata_is_served_without_a_token_and_names_this_resource() throws Exception {
+        HttpResponse<String> doc = http.send(HttpRequest.newBuilder(metadataUrl()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(doc.body()).contains("\"resource\":\"" + server.endpoint() + "\"").contains("\"bearer_methods_supported\":[\"header\"]");
+        URI bare = server.endpoint().resolve("/.well-known/oauth-protected-resource");
+        assertThat(http.send(HttpRequest.newBuilder(bare).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                .as("the root well-known path (clients fall back to it)").contains("\"resource\":\"" + server.endpoint() + "\"");
+        assertThat(http.send(HttpRequest.newBuilder(metadataUrl()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void a_configured_resource_and_issuer_refuse_tokens_for_another_audience_or_issuer() throws Exception {
+        URI resource = URI.create("https://mcp.example.com/mcp");
+        McpServerConfig config = McpServerConfig.withSecret(0, Fixtures.SECRET).withAuthorization(new AuthorizationConfig(
+                resource, "https://login.example.com", com.nimbusds.jose.JWSAlgorithm.HS256,
+                List.of(URI.create("https://login.example.com")), List.of("mcp:read")));
+        try (McpConfigServer strict = McpConfigServer.start(config, SOURCE)) {
+            HttpResponse<String> ok = post(strict.endpoint(), INITIALIZE,
+                    "Bearer " + Fixtures.token("acme", resource.toString(), "https://login.example.com"), null);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            for (String bad : List.of(Fixtures.token("acme", "https://other.example.com/api", "https://login.example.com"),
+                    Fixtures.token("acme", resource.toString(), "https://evil.example.com"), Fixtures.token("acme"))) {
+                HttpResponse<String> refused = post(strict.endpoint(), INITIALIZE, "Bearer " + bad, null);
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
+                        .contains("resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"")
+                        .contains("invalid_token");
+            }
+            URI metadata = strict.endpoint().resolve("/.well-known/oauth-protected-resource/mcp");
+            assertThat(http.send(HttpRequest.newBuilder(metadata).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("\"resource\":\"https://mcp.example.com/mcp\"")
+                    .contains("\"authorization_servers\":[\"https://login.example.com\"]")
+                    .contains("\"scopes_supported\":[\"mcp:read\"]");
+        }
+    }
+
+    private static URI metadataUrl() {
+        return server.endpoint().resolve("/.well-known/oauth-protected-resource/mcp");
     }
 
     @Test
@@ -100,11 +144,19 @@ class AuthIT {
     }
 
     private HttpResponse<String> post(String body, String authorization, String session) throws Exception {
-        return http.send(request(body, authorization, session).build(), HttpResponse.BodyHandlers.ofString());
+        return post(server.endpoint(), body, authorization, session);
+    }
+
+    private HttpResponse<String> post(URI endpoint, String body, String authorization, String session) throws Exception {
+        return http.send(request(endpoint, body, authorization, session).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String body, String authorization, String session) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.endpoint())
+        return request(server.endpoint(), body, authorization, session);
+    }
+
+    private HttpRequest.Builder request(URI endpoint, String body, String authorization, String session) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -1,7 +1,8 @@
 package io.mcpconfig.mcp;
 
-import io.mcpconfig.mcp.OrgContent.Argument;
-import io.mcpconfig.mcp.OrgContent.PromptItem;
+import io.mcpconfig.cache.Prompt;
+import io.mcpconfig.cache.PromptArgument;
+import io.mcpconfig.cache.Versions;
 import io.mcpconfig.schemas.Scopes;
 import java.util.Base64;
 import java.util.List;
@@ -15,22 +16,32 @@ public final class ConformanceServer {
     private ConformanceServer() {}
 
     public static void main(String[] args) throws InterruptedException {
+        McpConfigServer server = start(Integer.parseInt(args[0]));
+        System.out.println("endpoint " + server.endpoint());
+        System.out.println("token " + token());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Thread.currentThread().join();
+    }
+
+    /** A token for org "conformance", valid for an hour. */
+    static String token() {
+        return Fixtures.token(Fixtures.SECRET, "org", "conformance", java.time.Instant.now().plusSeconds(3600));
+    }
+
+    /** The server with the suite's data on {@code port} (0 = any free one). */
+    static McpConfigServer start(int port) {
         InMemorySource source = new InMemorySource();
-        source.put(new OrgContent(Scopes.DEFAULTS, 1,
-                List.of(new PromptItem("test_simple_prompt", null, "A simple prompt without arguments",
-                                "This is a simple prompt for testing.", List.of(), "h1"),
-                        new PromptItem("test_prompt_with_arguments", null, "A prompt with arguments",
+        source.put(Fixtures.view(Scopes.DEFAULTS, 1,
+                List.of(new Prompt("test_simple_prompt", null, "A simple prompt without arguments",
+                                "This is a simple prompt for testing.", List.of(), new Versions(1L, null), "h1"),
+                        new Prompt("test_prompt_with_arguments", null, "A prompt with arguments",
                                 "Prompt with arguments: arg1='{{arg1}}', arg2='{{arg2}}'",
-                                List.of(new Argument("arg1", "First test argument", true),
-                                        new Argument("arg2", "Second test argument", true)), "h2")),
+                                List.of(new PromptArgument("arg1", "First test argument", true, List.of("test-value", "other")),
+                                        new PromptArgument("arg2", "Second test argument", true)), new Versions(1L, null), "h2")),
                 List.of(Fixtures.text("test://static-text", "This is the content of the static text resource."),
                         Fixtures.blob("test://static-binary", Base64.getDecoder().decode(
                                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")),
                         Fixtures.text("test://watched-resource", "Watched resource content"))));
-        McpConfigServer server = McpConfigServer.start(McpServerConfig.withSecret(Integer.parseInt(args[0]), Fixtures.SECRET), source);
-        System.out.println("endpoint " + server.endpoint());
-        System.out.println("token " + Fixtures.token(Fixtures.SECRET, "org", "conformance", java.time.Instant.now().plusSeconds(3600)));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        Thread.currentThread().join();
+        return McpConfigServer.start(McpServerConfig.withSecret(port, Fixtures.SECRET), source);
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.mcpconfig.mcp.OrgContent.Argument;
+import io.mcpconfig.cache.PromptArgument;
 import io.mcpconfig.schemas.Scopes;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -29,16 +29,16 @@ class McpServerIT {
 
     @BeforeEach
     void start() {
-        source.put(new OrgContent(Scopes.DEFAULTS, 1,
-                List.of(prompt("summarize", "Summarize: {{text}}", new Argument("text", "the text", true))),
+        source.put(Fixtures.view(Scopes.DEFAULTS, 1,
+                List.of(prompt("summarize", "Summarize: {{text}}", new PromptArgument("text", "the text", true))),
                 List.of(text("docs://policy", "default policy"))));
-        source.put(new OrgContent("acme", 2,
+        source.put(Fixtures.view("acme", 2,
                 List.of(prompt("review", "Review this {{language}} code:\n{{code}}\n{{#focus}}Focus: {{focus}}{{/focus}}",
-                                new Argument("code", null, true), new Argument("language", null, false),
-                                new Argument("focus", null, false)),
-                        prompt("summarize", "ACME summary: {{text}}", new Argument("text", null, true))),
+                                new PromptArgument("code", null, true), new PromptArgument("language", null, false),
+                                new PromptArgument("focus", null, false)),
+                        prompt("summarize", "ACME summary: {{text}}", new PromptArgument("text", null, true))),
                 List.of(text("docs://policy", "acme policy"), blob("bin://logo", new byte[] {0, 1, 2, (byte) 255}))));
-        source.put(OrgContent.empty("sleepy", 3));
+        source.put(Fixtures.inactive("sleepy", 3));
         server = McpConfigServer.start(McpServerConfig.withSecret(0, Fixtures.SECRET), source);
     }
 
@@ -117,8 +117,8 @@ class McpServerIT {
             assertThat(globex.promptNames()).hasSize(1);
 
             // One view update that changes a template, removes a prompt, adds two and adds a resource.
-            source.put(new OrgContent("acme", 4,
-                    List.of(prompt("review", "NEW review of {{code}}", new Argument("code", null, true)),
+            source.put(Fixtures.view("acme", 4,
+                    List.of(prompt("review", "NEW review of {{code}}", new PromptArgument("code", null, true)),
                             prompt("a1", "one"), prompt("a2", "two")),
                     List.of(text("docs://policy", "acme policy"), blob("bin://logo", new byte[] {1}), text("docs://new", "n"))));
             await().atMost(WAIT).until(() -> !acme.promptLists.isEmpty() && !acme.resourceLists.isEmpty());
@@ -127,9 +127,9 @@ class McpServerIT {
 
             // A later marker update to each org: the SSE stream is ordered, so once the marker's
             // notification arrived every earlier one has too, and the counts are final.
-            source.put(new OrgContent("acme", 5, List.of(prompt("marker", "m")),
+            source.put(Fixtures.view("acme", 5, List.of(prompt("marker", "m")),
                     List.of(text("docs://policy", "acme policy"), blob("bin://logo", new byte[] {1}), text("docs://new", "n"))));
-            source.put(new OrgContent("globex", 6, List.of(prompt("marker", "m")), List.of()));
+            source.put(Fixtures.view("globex", 6, List.of(prompt("marker", "m")), List.of()));
             await().atMost(WAIT).until(() -> lastNames(acme.promptLists).contains("marker")
                     && lastNames(globex.promptLists).contains("marker"));
             assertThat(acme.promptLists).as("one prompts/list_changed per view update").hasSize(2);
@@ -142,11 +142,11 @@ class McpServerIT {
     void a_change_of_the_defaults_reaches_orgs_without_a_view_only() {
         try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
              RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
-            source.put(new OrgContent(Scopes.DEFAULTS, 7,
-                    List.of(prompt("summarize", "Short: {{text}}", new Argument("text", null, true))), List.of(text("docs://policy", "default policy"))));
+            source.put(Fixtures.view(Scopes.DEFAULTS, 7,
+                    List.of(prompt("summarize", "Short: {{text}}", new PromptArgument("text", null, true))), List.of(text("docs://policy", "default policy"))));
             await().atMost(WAIT).until(() -> globex.promptLists.size() == 1);
             assertThat(globex.render("summarize", Map.of("text", "t"))).isEqualTo("Short: t");
-            source.put(new OrgContent("acme", 8, List.of(prompt("marker", "m")), List.of()));
+            source.put(Fixtures.view("acme", 8, List.of(prompt("marker", "m")), List.of()));
             await().atMost(WAIT).until(() -> lastNames(acme.promptLists).contains("marker"));
             assertThat(acme.promptLists).hasSize(1);
         }
@@ -158,13 +158,13 @@ class McpServerIT {
              RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
             acme.client.subscribeResource(new McpSchema.SubscribeRequest("docs://policy"));
             globex.client.subscribeResource(new McpSchema.SubscribeRequest("docs://policy"));
-            source.put(new OrgContent("acme", 9, List.of(),
+            source.put(Fixtures.view("acme", 9, List.of(),
                     List.of(text("docs://policy", "acme policy v2"), blob("bin://logo", new byte[] {0, 1, 2, (byte) 255}))));
             await().atMost(WAIT).until(() -> !acme.updates.isEmpty());
             assertThat(((McpSchema.TextResourceContents) acme.updates.get(0)).text()).isEqualTo("acme policy v2");
             assertThat(acme.resourceLists).as("a content change is not a list change").isEmpty();
 
-            source.put(new OrgContent(Scopes.DEFAULTS, 10, List.of(), List.of(text("docs://policy", "default v2"))));
+            source.put(Fixtures.view(Scopes.DEFAULTS, 10, List.of(), List.of(text("docs://policy", "default v2"))));
             await().atMost(WAIT).until(() -> !globex.updates.isEmpty());
             assertThat(((McpSchema.TextResourceContents) globex.updates.get(0)).text()).isEqualTo("default v2");
             assertThat(acme.updates).as("acme has a view of its own: the defaults' change is not its change").hasSize(1);

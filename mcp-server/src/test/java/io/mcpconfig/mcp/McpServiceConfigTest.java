@@ -29,7 +29,7 @@ class McpServiceConfigTest {
     void http_mode_reads_every_setting_with_defaults() {
         McpServiceConfig c = config(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_ALLOWED_HOSTS", "mcp.example.com, localhost:*"));
         assertThat(c.stdioOrg()).isNull();
-        assertThat(c.topicPrefix()).isEqualTo("mcpconfig");
+        assertThat(c.kafka().topics().prefix()).isEqualTo("mcpconfig");
         assertThat(c.http().httpPort()).isEqualTo(8080);
         assertThat(c.http().orgClaim()).isEqualTo("org");
         assertThat(c.http().allowedHosts()).containsExactly("mcp.example.com", "localhost:*");
@@ -55,6 +55,30 @@ class McpServiceConfigTest {
         assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_HTTP_PORT", "70000"))).isEqualTo("MCPCONFIG_HTTP_PORT");
         assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_TOPIC_PREFIX", "bad prefix"))).isEqualTo("MCPCONFIG_TOPIC_PREFIX");
         assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_ALLOWED_HOSTS", " , "))).isEqualTo("MCPCONFIG_ALLOWED_HOSTS");
+    }
+
+    @Test
+    void authorization_settings_are_read_and_a_jwks_requires_audience_and_issuer() {
+        McpServerConfig c = config(env("MCPCONFIG_JWKS_URL", "https://login.example.com/jwks",
+                "MCPCONFIG_RESOURCE", "https://mcp.example.com/mcp", "MCPCONFIG_JWT_ISSUER", "https://login.example.com",
+                "MCPCONFIG_SCOPES_SUPPORTED", "prompts:read, resources:read", "MCPCONFIG_JWT_ALGORITHM", "ES256")).http();
+        assertThat(c.authorization().resource()).hasToString("https://mcp.example.com/mcp");
+        assertThat(c.authorization().issuer()).isEqualTo("https://login.example.com");
+        assertThat(c.authorization().algorithm().getName()).isEqualTo("ES256");
+        assertThat(c.authorization().authorizationServers()).extracting(Object::toString).containsExactly("https://login.example.com");
+        assertThat(c.authorization().scopesSupported()).containsExactly("prompts:read", "resources:read");
+        assertThat(config(env("MCPCONFIG_JWT_SECRET", SECRET)).http().authorization().algorithm().getName()).isEqualTo("HS256");
+
+        String jwks = "https://login.example.com/jwks";
+        assertThat(key(env("MCPCONFIG_JWKS_URL", jwks, "MCPCONFIG_JWT_ISSUER", "https://i"))).isEqualTo("MCPCONFIG_RESOURCE");
+        assertThat(key(env("MCPCONFIG_JWKS_URL", jwks, "MCPCONFIG_RESOURCE", "https://mcp/mcp"))).isEqualTo("MCPCONFIG_JWT_ISSUER");
+        assertThat(key(env("MCPCONFIG_JWKS_URL", jwks, "MCPCONFIG_RESOURCE", "https://mcp/mcp", "MCPCONFIG_JWT_ISSUER", "https://i",
+                "MCPCONFIG_JWT_ALGORITHM", "HS256"))).isEqualTo("MCPCONFIG_JWT_ALGORITHM");
+        assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_JWT_ALGORITHM", "RS256"))).isEqualTo("MCPCONFIG_JWT_ALGORITHM");
+        assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_JWT_ALGORITHM", "none"))).isEqualTo("MCPCONFIG_JWT_ALGORITHM");
+        assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_JWT_ALGORITHM", "XYZ"))).isEqualTo("MCPCONFIG_JWT_ALGORITHM");
+        assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_RESOURCE", "/mcp"))).isEqualTo("MCPCONFIG_RESOURCE");
+        assertThat(key(env("MCPCONFIG_JWT_SECRET", SECRET, "MCPCONFIG_RESOURCE", "https://mcp/mcp#x"))).isEqualTo("MCPCONFIG_RESOURCE");
     }
 
     private static String key(Map<String, String> env) {

@@ -20,8 +20,8 @@ class StdioIT {
     @Test
     void serves_the_org_given_at_start_and_pushes_its_list_changes() throws Exception {
         InMemorySource source = new InMemorySource();
-        source.put(new OrgContent(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("defaults_only", "d")), List.of()));
-        source.put(new OrgContent("acme", 2, List.of(Fixtures.prompt("acme_prompt", "a")), List.of()));
+        source.put(Fixtures.view(Scopes.DEFAULTS, 1, List.of(Fixtures.prompt("defaults_only", "d")), List.of()));
+        source.put(Fixtures.view("acme", 2, List.of(Fixtures.prompt("acme_prompt", "a")), List.of()));
 
         PipedOutputStream clientOut = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
@@ -48,7 +48,7 @@ class StdioIT {
             send(w, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/list\"}");
             assertThat(next(received)).contains("\"id\":2").contains("acme_prompt").doesNotContain("defaults_only");
 
-            source.put(new OrgContent("acme", 3, List.of(Fixtures.prompt("acme_prompt", "a2"), Fixtures.prompt("b", "b")), List.of()));
+            source.put(Fixtures.view("acme", 3, List.of(Fixtures.prompt("acme_prompt", "a2"), Fixtures.prompt("b", "b")), List.of()));
             assertThat(next(received)).contains("notifications/prompts/list_changed");
             send(w, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/list\"}");
             assertThat(next(received)).as("one notification for one view update, then the answer")

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class TypeScriptClientIT {
     private static final Path SOURCES = Path.of("src/test/node");
-    private static final Path WORK = Path.of("target/node-client");
+    static final Path WORK = Path.of("target/node-client");
 
     @Test
     void the_typescript_sdk_sees_per_org_lists_and_only_its_own_notifications() throws Exception {
@@ -72,11 +72,11 @@ class TypeScriptClientIT {
     }
 
     /** npm ci into target/ (once per clean build: the lock file pins the SDK version). */
-    private static void installClient() throws IOException, InterruptedException {
+    static void installClient() throws IOException, InterruptedException {
         Files.createDirectories(WORK);
         boolean lockChanged = !Files.exists(WORK.resolve("package-lock.json"))
                 || Files.mismatch(SOURCES.resolve("package-lock.json"), WORK.resolve("package-lock.json")) != -1;
-        for (String file : List.of("package.json", "package-lock.json", "client.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "client.mjs", "features.mjs")) {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (lockChanged || !Files.isDirectory(WORK.resolve("node_modules/@modelcontextprotocol/sdk"))) {
@@ -93,7 +93,7 @@ class TypeScriptClientIT {
         }
     }
 
-    private static BlockingQueue<String> lines(Process process) {
+    static BlockingQueue<String> lines(Process process) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -109,7 +109,7 @@ class TypeScriptClientIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> next(BlockingQueue<String> out, String step) throws Exception {
+    static Map<String, Object> next(BlockingQueue<String> out, String step) throws Exception {
         String line = out.poll(30, TimeUnit.SECONDS);
         assertThat(line).as("node client's '" + step + "' line").isNotNull();
         Map<String, Object> json = McpJsonDefaults.getMapper().readValue(line, Map.class);

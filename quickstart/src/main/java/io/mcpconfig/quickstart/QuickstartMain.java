@@ -25,7 +25,7 @@ public final class QuickstartMain {
 
     public static void main(String[] args) throws Exception {
         boolean exitAfterDemo = args.length > 0 && args[0].equals("--exit-after-demo");
-        Path workDir = Files.createTempDirectory("mcpconfig-quickstart-");
+        Path workDir = workDir();
         say("Starting PostgreSQL 17, a Kafka broker, the publisher, the materializer and a client cache...");
         long start = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, "mcpconfig", true, freeOrAny(MCP_PORT));
@@ -91,6 +91,16 @@ public final class QuickstartMain {
             say("  token for %-6s: %s", org, DemoToken.issue(stack.jwtSecret(), McpServerConfig.DEFAULT_ORG_CLAIM, org, Duration.ofHours(24)));
         }
         say("Ctrl-C stops everything.");
+    }
+
+    /**
+     * A fresh folder of this run under {@code .mcpconfig/} in the current directory (git-ignored),
+     * removed at the end. Not under /tmp: Kafka Streams warns at start about a state directory
+     * the OS may clean up, which a new user reads as trouble.
+     */
+    private static Path workDir() throws java.io.IOException {
+        Path base = Files.createDirectories(Path.of(".mcpconfig").toAbsolutePath());
+        return Files.createTempDirectory(base, "quickstart-");
     }
 
     private static int freeOrAny(int port) {

@@ -36,10 +36,15 @@ import org.slf4j.LoggerFactory;
  * folder.
  *
  * <p>Set up for tests on one node: every replication factor and min ISR is 1, internal topics have
- * one partition, consumer groups rebalance without delay, topics are never created automatically
- * (create them with {@link #createTopic} or your own Admin), new topics get one partition, and
- * records up to 25 MiB are accepted ({@code message.max.bytes}; producers and consumers have
- * their own limits to raise).
+ * one partition, consumer groups rebalance without delay, and records up to 25 MiB are accepted
+ * ({@code message.max.bytes}; producers and consumers have their own limits to raise). Topic
+ * auto-creation and the partition count of new topics are Apache Kafka's defaults
+ * ({@code auto.create.topics.enable=true}, {@code num.partitions=1}), as on a stock broker or a
+ * managed cluster: a client that asks for a missing topic's metadata creates it with the broker's
+ * defaults, and tests see that.
+ *
+ * <p>{@link #startWithSasl} starts a broker whose client listener is {@code SASL_PLAINTEXT} with
+ * {@code PLAIN} and one user; clients then need {@link #clientProperties()}.
  *
  * <p>{@link #stop()} and {@link #restart()} take the broker down and bring it back on the same
  * address with the same data, to test clients across a broker outage. {@link #close()} stops it and
@@ -69,6 +74,7 @@ public final class KafkaBroker implements AutoCloseable {
   private static final AtomicInteger NODE_IDS = new AtomicInteger();
 
   private final Path root;
+  private final Map<String, String> clientProperties;
   private final Properties serverProperties;
   private final int nodeId;
   private final String bootstrapServers;
@@ -79,11 +85,15 @@ public final class KafkaBroker implements AutoCloseable {
   private SharedAdmin admin;
   private boolean closed;
 
-  private KafkaBroker(Path root, int nodeId, int port, int controllerPort) {
+  private KafkaBroker(Path root, int nodeId, int port, int controllerPort, Sasl sasl) {
     this.root = root;
     this.nodeId = nodeId;
     this.bootstrapServers = HOST + ":" + port;
     this.serverProperties = serverProperties(root.resolve("data"), nodeId, port, controllerPort);
+    this.clientProperties = sasl == null ? Map.of() : saslClientProperties(sasl.user(), sasl.password());
+    if (sasl != null) {
+      sasl.apply(serverProperties, HOST + ":" + port);
+    }
     this.exitHook = ExitHook.register("kafka-broker-" + nodeId + "-exit", this::close);
   }
 
@@ -94,6 +104,32 @@ public final class KafkaBroker implements AutoCloseable {
    * @throws IllegalStateException if the broker could not be started; its folder is then deleted
    */
   public static KafkaBroker start() {
+    return start(null);
+  }
+
+  /**
+   * As {@link #start()}, with the client listener on {@code SASL_PLAINTEXT}, mechanism
+   * {@code PLAIN}, knowing one user with this password (and no authorizer: an authenticated user
+   * may do anything). Clients connect with {@link #clientProperties()}.
+   */
+  public static KafkaBroker startWithSasl(String user, String password) {
+    return start(new Sasl(user, password));
+  }
+
+  /** The client settings for {@code PLAIN} over {@code SASL_PLAINTEXT} as {@code user}, e.g. with a wrong password. */
+  public static Map<String, String> saslClientProperties(String user, String password) {
+    return Map.of(
+        "security.protocol", "SASL_PLAINTEXT",
+        "sasl.mechanism", "PLAIN",
+        "sasl.jaas.config", Sasl.jaas(user, password, ""));
+  }
+
+  /** What a client needs besides {@code bootstrap.servers}: empty, or the SASL settings of {@link #startWithSasl}. */
+  public Map<String, String> clientProperties() {
+    return clientProperties;
+  }
+
+  private static KafkaBroker start(Sasl sasl) {
     long startedAt = System.nanoTime();
     Path root = TempDirs.create("mcpconfig-kafka-");
     KafkaBroker broker;
@@ -103,7 +139,7 @@ public final class KafkaBroker implements AutoCloseable {
       do {
         controllerPort = Ports.freeOutsideEphemeralRange();
       } while (controllerPort == port);
-      broker = new KafkaBroker(root, NODE_IDS.incrementAndGet(), port, controllerPort);
+      broker = new KafkaBroker(root, NODE_IDS.incrementAndGet(), port, controllerPort, sasl);
     } catch (RuntimeException e) {
       TempDirs.deleteRecursively(root);
       throw e;
@@ -134,8 +170,6 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", logDir.toString());
 
-    p.put("auto.create.topics.enable", "false");
-    p.put("num.partitions", "1");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
     p.put("offsets.topic.replication.factor", "1");
@@ -261,9 +295,10 @@ public final class KafkaBroker implements AutoCloseable {
   /** Caller holds {@link #lock}, or has the broker to itself (while starting). */
   private SharedAdmin adminClient() {
     if (admin == null) {
-      admin = new SharedAdmin(Map.of(
-          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-          AdminClientConfig.CLIENT_ID_CONFIG, "testkit-admin-" + nodeId));
+      Map<String, Object> props = new java.util.HashMap<>(clientProperties);
+      props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      props.put(AdminClientConfig.CLIENT_ID_CONFIG, "testkit-admin-" + nodeId);
+      admin = new SharedAdmin(props);
     }
     return admin;
   }
@@ -380,6 +415,30 @@ public final class KafkaBroker implements AutoCloseable {
         TempDirs.deleteRecursively(root);
         exitHook.withdraw();
       }
+    }
+  }
+
+  /** The one user of a SASL broker; the broker itself talks to itself as that user too. */
+  private record Sasl(String user, String password) {
+    private Sasl {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    static String jaas(String user, String password, String users) {
+      return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+          + "\" password=\"" + password + "\"" + users + ";";
+    }
+
+    void apply(Properties p, String address) {
+      p.put("listeners", "SASL_PLAINTEXT://" + address + ",CONTROLLER://" + p.getProperty("controller.quorum.voters").split("@")[1]);
+      p.put("advertised.listeners", "SASL_PLAINTEXT://" + address);
+      p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+      p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+      p.put("sasl.enabled.mechanisms", "PLAIN");
+      p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+          jaas(user, password, " user_" + user + "=\"" + password + "\""));
     }
   }
 

@@ -1,7 +1,9 @@
 package io.mcpconfig.publisher.internal;
 
 import io.mcpconfig.publisher.PublisherConfig;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** The Debezium engine and connector settings, each chosen deliberately (why in the comments). */
 public final class EngineProperties {
@@ -10,6 +12,12 @@ public final class EngineProperties {
     public static final String SCHEMA = "public";
     public static final String[] TABLES = {
         "organization", "default_prompt", "default_resource", "organization_prompt", "organization_resource"};
+
+    /** What the URL parser reports that is not a connection parameter, or that has its own setting. */
+    private static final Set<String> NOT_PARAMETERS = Set.of("PGHOST", "PGPORT", "PGDBNAME", "user", "password");
+    /** URL parameters Debezium's PostgreSQL connector has a setting of its own for ({@code database.<name>}). */
+    private static final Set<String> DEBEZIUM_PARAMETERS = Set.of(
+            "sslmode", "sslcert", "sslkey", "sslpassword", "sslrootcert", "sslfactory", "tcpKeepAlive");
 
     private EngineProperties() {}
 
@@ -20,9 +28,13 @@ public final class EngineProperties {
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
         // Offsets live in Kafka, next to the data: the service keeps no local state.
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
-        p.setProperty("offset.storage.topic", config.topics().publisherOffsets());
+        p.setProperty("offset.storage.topic", config.topics().publisherOffsets().name());
         p.setProperty("offset.storage.partitions", "1");
         p.setProperty("offset.storage.replication.factor", "-1"); // the broker's default
+        // The offset store's producer, consumer and admin get the engine's properties as they are:
+        // the same address and pass-through client properties (security) as every other client.
+        // Its topic exists already (TopicSetup), compacted, so it creates nothing.
+        config.kafka().clientProperties().forEach(p::setProperty);
         p.setProperty("bootstrap.servers", config.kafkaBootstrap());
         // Positions are stored (and the slot confirmed) this often; a crash replays at most this
         // much, and WAL is released this soon.
@@ -34,6 +46,7 @@ public final class EngineProperties {
         p.setProperty("database.dbname", location.getProperty("PGDBNAME"));
         p.setProperty("database.user", config.dbUser());
         p.setProperty("database.password", config.dbPassword());
+        urlParameters(location).forEach(p::setProperty);
         p.setProperty("topic.prefix", config.topics().prefix());
 
         p.setProperty("plugin.name", "pgoutput");
@@ -63,6 +76,20 @@ public final class EngineProperties {
         p.setProperty("errors.max.retries", "0");
         config.debeziumOverrides().forEach(p::setProperty);
         return p;
+    }
+
+    /**
+     * The JDBC URL's parameters, for Debezium's own connections: TLS ones as Debezium's
+     * {@code database.ssl*} settings, every other one passed to the driver as {@code driver.<name>}.
+     */
+    static Map<String, String> urlParameters(Properties location) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : location.stringPropertyNames()) {
+            if (!NOT_PARAMETERS.contains(name)) {
+                out.put((DEBEZIUM_PARAMETERS.contains(name) ? "database." : "driver.") + name, location.getProperty(name));
+            }
+        }
+        return out;
     }
 
     static String tableIncludeList() {

@@ -96,8 +96,7 @@ public final class EngineRun implements AutoCloseable {
     }
 
     static Properties producerProperties(PublisherConfig config) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        Properties p = config.kafka().producer();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "mcpconfig-publisher-" + config.slot());
         // At-least-once without reordering or duplicates from retries: acks from all replicas,
         // idempotence (keeps order per partition across retries with up to 5 in flight).

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -18,11 +19,13 @@ import java.util.Properties;
 public final class Leadership implements AutoCloseable {
     private final Connection connection;
     private final String lockName;
+    private final String slot;
     private boolean held;
 
-    private Leadership(Connection connection, String lockName) {
+    private Leadership(Connection connection, String lockName, String slot) {
         this.connection = connection;
         this.lockName = lockName;
+        this.slot = slot;
     }
 
     public static Leadership connect(String url, String user, String password, String slot) throws SQLException {
@@ -33,7 +36,7 @@ public final class Leadership implements AutoCloseable {
         props.setProperty("ApplicationName", "mcpconfig-publisher-lock");
         props.setProperty("connectTimeout", "10");
         props.setProperty("socketTimeout", "30");
-        return new Leadership(DriverManager.getConnection(url, props), "mcpconfig.publisher/" + slot);
+        return new Leadership(DriverManager.getConnection(url, props), "mcpconfig.publisher/" + slot, slot);
     }
 
     /** One attempt; true if this instance now holds the lock (also if it already did). */
@@ -63,6 +66,28 @@ public final class Leadership implements AutoCloseable {
         } catch (SQLException e) {
             held = false;
             return false;
+        }
+    }
+
+    /**
+     * How many bytes of WAL the slot still holds back: the server's current WAL position minus the
+     * slot's confirmed position (what the publisher has yet to publish, or to confirm). Empty if the
+     * slot does not exist or the query failed ({@link #stillHeld()} finds out about the connection).
+     */
+    public OptionalLong slotLagBytes() {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint FROM pg_replication_slots WHERE slot_name = ?")) {
+            s.setQueryTimeout(5);
+            s.setString(1, slot);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return OptionalLong.empty();
+                }
+                long bytes = r.getLong(1);
+                return r.wasNull() ? OptionalLong.empty() : OptionalLong.of(Math.max(0, bytes));
+            }
+        } catch (SQLException e) {
+            return OptionalLong.empty();
         }
     }
 

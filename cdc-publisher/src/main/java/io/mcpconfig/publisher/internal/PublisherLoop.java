@@ -24,15 +24,17 @@ public final class PublisherLoop {
 
     private final PublisherConfig config;
     private final PublisherMetrics metrics;
+    private final PublisherHealth health;
     private final Thread thread;
     private final ScheduledExecutorService statusLog;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile RuntimeException failure;
 
-    public PublisherLoop(PublisherConfig config, PublisherMetrics metrics) {
+    public PublisherLoop(PublisherConfig config, PublisherMetrics metrics, PublisherHealth health) {
         this.config = config;
         this.metrics = metrics;
+        this.health = health;
         this.thread = new Thread(this::run, "mcpconfig-publisher");
         this.statusLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mcpconfig-publisher-status");
@@ -81,10 +83,12 @@ public final class PublisherLoop {
             while (!closing) {
                 try (Leadership leadership = Leadership.connect(config.dbUrl(), config.dbUser(), config.dbPassword(), config.slot())) {
                     if (awaitLeadership(leadership)) {
+                        health.phase(PublisherHealth.Phase.STARTING, "took the lock; preparing slot '" + config.slot() + "'");
                         LOG.info("active: this instance publishes slot '{}' to {}", config.slot(), config.topics().changes().name());
                         lead(leadership);
                     }
                 } catch (FatalPublisherException e) {
+                    health.phase(PublisherHealth.Phase.FAILED, e.getMessage());
                     failure = e;
                     LOG.error("stopped: {}", e.getMessage());
                     return;
@@ -97,12 +101,16 @@ public final class PublisherLoop {
                     if (closing) {
                         return;
                     }
+                    health.phase(PublisherHealth.Phase.RETRYING, e.toString());
                     LOG.warn("publisher failed ({}); retrying in {} ms", e.toString(), RETRY_PAUSE_MS);
                     pause(RETRY_PAUSE_MS);
                 }
             }
         } finally {
             metrics.active(false);
+            if (failure == null) {
+                health.phase(PublisherHealth.Phase.STOPPED, "");
+            }
             terminated.countDown();
             LOG.info("stopped");
         }
@@ -114,6 +122,8 @@ public final class PublisherLoop {
             if (leadership.tryAcquire()) {
                 return true;
             }
+            health.phase(PublisherHealth.Phase.STANDBY, "");
+            leadership.slotLagBytes().ifPresent(metrics::slotLag);
             if (!said) {
                 LOG.info("standby: another publisher holds slot '{}'; waiting to take over", config.slot());
                 said = true;
@@ -129,8 +139,10 @@ public final class PublisherLoop {
             boolean firstStart = SlotPreparation.prepare(config);
             EngineRun run = EngineRun.start(config, metrics, firstStart);
             metrics.active(true);
+            health.phase(PublisherHealth.Phase.ACTIVE, "");
             try {
                 while (!closing && !run.awaitStop(Duration.ofSeconds(1))) {
+                    leadership.slotLagBytes().ifPresent(metrics::slotLag);
                     if (!leadership.stillHeld()) {
                         LOG.error("lost the leadership lock's connection; stopping the engine so that only one publisher runs");
                         break;
@@ -144,6 +156,7 @@ public final class PublisherLoop {
                 throw new FatalPublisherException(run.fatal().getMessage());
             }
             if (!closing) {
+                health.phase(PublisherHealth.Phase.RETRYING, "engine stopped (" + run.outcome() + ")");
                 LOG.warn("engine stopped ({}); restarting in {} ms", run.outcome(), RETRY_PAUSE_MS);
                 pause(RETRY_PAUSE_MS);
             }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The publisher's meters, all named {@code mcpconfig.publisher.*}: events sent (by op),
  * transactions published, skipped changes, the last commit LSN, replication lag (now minus
- * the commit time of the newest published transaction, 0 when idle and caught up) and whether
- * this instance is the active one. Thread-safe.
+ * the commit time of the newest published transaction, 0 when idle and caught up), the WAL the
+ * slot holds back (bytes) and whether this instance is the active one. Thread-safe.
  */
 public final class PublisherMetrics {
     private final Clock clock;
@@ -26,6 +26,7 @@ public final class PublisherMetrics {
     private final AtomicLong lastCommitMillis = new AtomicLong();
     private final AtomicLong lastLagMillis = new AtomicLong();
     private final AtomicBoolean active = new AtomicBoolean();
+    private final AtomicLong slotLagBytes = new AtomicLong(-1);
 
     public PublisherMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -41,6 +42,9 @@ public final class PublisherMetrics {
                 .description("commit LSN of the newest published transaction").register(registry);
         Gauge.builder("mcpconfig.publisher.lag", this, PublisherMetrics::lagMillis).baseUnit("milliseconds")
                 .description("commit-to-publish delay of the newest published transaction").register(registry);
+        Gauge.builder("mcpconfig.publisher.slot.lag", slotLagBytes, b -> b.get() < 0 ? Double.NaN : b.get()).baseUnit("bytes")
+                .description("WAL the replication slot holds back: the server's WAL position minus the slot's confirmed one;"
+                        + " NaN until first read").register(registry);
         Gauge.builder("mcpconfig.publisher.active", active, a -> a.get() ? 1 : 0)
                 .description("1 while this instance holds the slot and publishes, 0 on standby").register(registry);
     }
@@ -54,6 +58,10 @@ public final class PublisherMetrics {
         lastCommitLsn.set(commitLsn);
         lastCommitMillis.set(commitTime.toEpochMilli());
         lastLagMillis.set(Math.max(0, clock.millis() - commitTime.toEpochMilli()));
+    }
+
+    void slotLag(long bytes) {
+        slotLagBytes.set(bytes);
     }
 
     void skipped() {

@@ -6,6 +6,7 @@ import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
 import io.mcpconfig.admin.db.PromptArguments;
+import io.mcpconfig.admin.db.PromptMessages;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,6 +50,7 @@ public final class RowMapper {
                     .setDescription(text(row, "description"))
                     .setTemplate(text(row, "template"))
                     .setArguments(PromptArguments.parse(text(row, "arguments")))
+                    .setMessages(PromptMessages.parse(text(row, "messages")))
                     .setActive((Boolean) row.get("active"))
                     .setVersion(version(row))
                     .setUpdatedAt(instant(row, "updated_at"))
@@ -108,6 +110,11 @@ public final class RowMapper {
         if (row instanceof PromptRow p) {
             size += len(p.getTemplate()) + len(p.getDescription()) + len(p.getTitle())
                     + (p.getArguments() == null ? 0 : 64L * p.getArguments().size());
+            if (p.getMessages() != null) {
+                for (var m : p.getMessages()) {
+                    size += 64 + len(m.getText()) + len(m.getUri());
+                }
+            }
         } else if (row instanceof ResourceRow r) {
             size += len(r.getContentText()) + len(r.getDescription()) + len(r.getUri())
                     + (r.getContentBlob() == null ? 0 : r.getContentBlob().remaining());

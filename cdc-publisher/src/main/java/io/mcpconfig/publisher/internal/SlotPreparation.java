@@ -37,7 +37,7 @@ public final class SlotPreparation {
      * take the initial snapshot (a first start, an abandoned one, or a requested re-snapshot).
      */
     public static boolean prepare(PublisherConfig config) throws Exception {
-        StoredOffsets offsets = StoredOffsets.read(config.kafkaBootstrap(), config.topics().publisherOffsets(), KAFKA_TIMEOUT);
+        StoredOffsets offsets = StoredOffsets.read(config.kafka(), KAFKA_TIMEOUT);
         try (Connection db = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword())) {
             Optional<SlotState> slot = awaitInactive(db, config.slot());
             String problem = null;
@@ -45,7 +45,7 @@ public final class SlotPreparation {
                 problem = "replication slot '" + config.slot() + "' lost WAL it still needed (wal_status=lost)";
             } else if (slot.isEmpty() && !offsets.isEmpty()) {
                 problem = "replication slot '" + config.slot() + "' is gone, but offsets at LSN " + offsets.describeLsn()
-                        + " are stored in " + config.topics().publisherOffsets();
+                        + " are stored in " + config.topics().publisherOffsets().name();
             }
             if (problem != null) {
                 if (!config.resnapshot()) {
@@ -56,7 +56,7 @@ public final class SlotPreparation {
                 if (slot.isPresent()) {
                     SlotState.drop(db, config.slot());
                 }
-                offsets.forget(config.kafkaBootstrap(), KAFKA_TIMEOUT);
+                offsets.forget(config.kafka(), KAFKA_TIMEOUT);
                 return true;
             } else if (slot.isPresent() && offsets.isEmpty()) {
                 LOG.info("slot '{}' exists but no offsets are stored: an earlier snapshot never completed; "

@@ -2,6 +2,7 @@ package io.mcpconfig.publisher.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,13 @@ public final class StoredOffsets {
         this.entries = entries;
     }
 
-    /** Reads the whole offsets topic (small: one key per publisher); absent topic = no offsets. */
-    public static StoredOffsets read(String bootstrap, String topic, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    /**
+     * Reads the whole offsets topic (small: one key per publisher); absent topic = no offsets. The
+     * consumer never auto-creates it: Kafka Connect's offset store must find it compacted.
+     */
+    public static StoredOffsets read(KafkaSettings kafka, Duration timeout) {
+        String topic = kafka.topics().publisherOffsets().name();
+        Properties props = kafka.consumer();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<ByteBuffer, byte[]> entries = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -92,9 +96,8 @@ public final class StoredOffsets {
     }
 
     /** Deletes every stored offset (tombstones), so the engine starts as if new. Blocks until acknowledged. */
-    public void forget(String bootstrap, Duration timeout) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public void forget(KafkaSettings kafka, Duration timeout) throws Exception {
+        Properties props = kafka.producer();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ByteBuffer key : entries.keySet()) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import io.mcpconfig.schemas.config.KafkaSettings;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
@@ -27,7 +29,15 @@ public record CacheConfig(String bootstrapServers, Topics topics, Set<String> or
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG);
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG);
+
+    /** The address and the consumer properties any Kafka client knows (security): for the topic check. */
+    KafkaSettings kafka() {
+        Map<String, String> common = new java.util.HashMap<>(consumerProperties);
+        common.keySet().retainAll(AdminClientConfig.configNames());
+        common.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        return new KafkaSettings(bootstrapServers, topics, java.util.Optional.empty(), common, java.util.Optional.empty());
+    }
 
     /** Whether the cache holds this key's view: the defaults always, an org unless filtered out. */
     boolean selects(String key) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,17 @@ public final class CacheEngine implements ConfigCache {
     private final ViewApplier applier;
     private final ViewsConsumer consumer;
     private final Thread thread;
+    private final ReceiptPublisher receipts;
     private volatile CacheStatus status = CacheStatus.STARTING;
+    /** What status goes back to once a problem is fixed: STARTING or SNAPSHOT. */
+    private volatile CacheStatus beforeProblem = CacheStatus.STARTING;
+    private volatile String problem;
 
-    /** @param consume false: no Kafka at all (the {@link OfflineCache} hook) */
-    private CacheEngine(CacheConfig config, boolean consume) {
+    /**
+     * @param consume  false: no Kafka at all (the {@link OfflineCache} hook)
+     * @param receipts whether to publish receipts to the clients topic (see {@link ReceiptPublisher})
+     */
+    private CacheEngine(CacheConfig config, boolean consume, boolean receipts) {
         CacheMetrics metrics = new CacheMetrics(config.meterRegistry(), config.clock());
         ViewMapper mapper = new ViewMapper();
         store = new ViewStore(config.maximumWeight(), config.orgFilter(), mapper, metrics.droppedUndecodable::increment);
@@ -39,8 +47,10 @@ public final class CacheEngine implements ConfigCache {
         if (!consume) {
             consumer = null;
             thread = null;
+            this.receipts = null;
             return;
         }
+        this.receipts = receipts ? new ReceiptPublisher(config, store, metrics, () -> status) : null;
 
         SnapshotFile file = config.snapshotFile() == null ? null : new SnapshotFile(config.snapshotFile());
         Map<Integer, Long> resume = Map.of();
@@ -48,9 +58,11 @@ public final class CacheEngine implements ConfigCache {
         if (snapshot != null) {
             resume = loadSnapshot(config, snapshot, metrics);
             status = CacheStatus.SNAPSHOT;
+            beforeProblem = CacheStatus.SNAPSHOT;
         }
         SnapshotWriter writer = new SnapshotWriter(file, config.snapshotInterval(), config.clock(), store, metrics);
-        consumer = new ViewsConsumer(config, applier, store, progress, metrics, writer, resume, this::wentLive);
+        consumer = new ViewsConsumer(config, applier, store, progress, metrics, writer, resume, this::wentLive,
+                topicReport());
         thread = new Thread(consumer, "mcpconfig-cache-" + config.topics().views().name());
         thread.setDaemon(true);
     }
@@ -75,16 +87,19 @@ public final class CacheEngine implements ConfigCache {
         return resumable ? snapshot.offsets() : Map.of();
     }
 
-    /** Starts a cache (loading its snapshot first) and its consumer thread. */
-    public static ConfigCache start(CacheConfig config) {
-        CacheEngine engine = new CacheEngine(config, true);
+    /** Starts a cache (loading its snapshot first), its consumer thread and, if asked, its receipts. */
+    public static ConfigCache start(CacheConfig config, boolean receipts) {
+        CacheEngine engine = new CacheEngine(config, true, receipts);
         engine.thread.start();
+        if (engine.receipts != null) {
+            engine.receipts.start();
+        }
         return engine;
     }
 
     /** A cache that never reads Kafka, holding {@code records} (see {@link OfflineCache}). */
     static CacheEngine offline(CacheConfig config, Iterable<byte[]> records) {
-        CacheEngine engine = new CacheEngine(config, false);
+        CacheEngine engine = new CacheEngine(config, false, false);
         for (byte[] record : records) {
             io.mcpconfig.schemas.avro.OrgView view = io.mcpconfig.schemas.serde.AvroSerdes.orgView().decode(record);
             engine.applier.apply(view.getOrgId(), record, 0);
@@ -93,7 +108,37 @@ public final class CacheEngine implements ConfigCache {
         return engine;
     }
 
-    private void wentLive() {
+    /** Status changes from the topic check (consumer thread); never over LIVE or CLOSED. */
+    private ViewsTopicWatch.Report topicReport() {
+        return new ViewsTopicWatch.Report() {
+            @Override
+            public void waitingForTopic() {
+                problem = null;
+                setIfNotLive(beforeProblem == CacheStatus.SNAPSHOT ? CacheStatus.SNAPSHOT : CacheStatus.WAITING_FOR_TOPIC);
+            }
+
+            @Override
+            public void misconfigured(String line) {
+                problem = line;
+                setIfNotLive(CacheStatus.MISCONFIGURED);
+            }
+
+            @Override
+            public void usable() {
+                problem = null;
+                setIfNotLive(beforeProblem);
+            }
+        };
+    }
+
+    private synchronized void setIfNotLive(CacheStatus next) {
+        if (status != CacheStatus.LIVE && status != CacheStatus.CLOSED && status != next) {
+            status = next;
+            progress.signal();
+        }
+    }
+
+    private synchronized void wentLive() {
         if (status != CacheStatus.CLOSED) {
             status = CacheStatus.LIVE;
             LOG.info("live: {} views held", store.size());
@@ -129,13 +174,30 @@ public final class CacheEngine implements ConfigCache {
 
     @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return progress.await(() -> status == CacheStatus.SNAPSHOT || status == CacheStatus.LIVE,
-                () -> status == CacheStatus.CLOSED, timeout);
+        boolean ready = progress.await(() -> status == CacheStatus.SNAPSHOT || status == CacheStatus.LIVE,
+                () -> status == CacheStatus.CLOSED || status == CacheStatus.MISCONFIGURED, timeout);
+        throwIfMisconfigured();
+        return ready;
     }
 
     @Override
     public boolean awaitLive(Duration timeout) throws InterruptedException {
-        return progress.await(() -> status == CacheStatus.LIVE, () -> status == CacheStatus.CLOSED, timeout);
+        boolean live = progress.await(() -> status == CacheStatus.LIVE,
+                () -> status == CacheStatus.CLOSED || status == CacheStatus.MISCONFIGURED, timeout);
+        throwIfMisconfigured();
+        return live;
+    }
+
+    private void throwIfMisconfigured() {
+        String line = problem;
+        if (status == CacheStatus.MISCONFIGURED && line != null) {
+            throw new IllegalStateException(line);
+        }
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return status == CacheStatus.MISCONFIGURED ? Optional.ofNullable(problem) : Optional.empty();
     }
 
     @Override
@@ -154,10 +216,15 @@ public final class CacheEngine implements ConfigCache {
 
     @Override
     public void close() {
-        if (status == CacheStatus.CLOSED) {
-            return;
+        synchronized (this) {
+            if (status == CacheStatus.CLOSED) {
+                return;
+            }
+            status = CacheStatus.CLOSED;
         }
-        status = CacheStatus.CLOSED;
+        if (receipts != null) {
+            receipts.close();
+        }
         if (consumer != null) {
             consumer.wakeUp();
             try {

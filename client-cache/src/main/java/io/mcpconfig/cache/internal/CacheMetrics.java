@@ -77,6 +77,11 @@ final class CacheMetrics {
         lag.set(records);
     }
 
+    /** Records between the consumer's positions and the end offsets; -1 while unknown. */
+    long lag() {
+        return lag.get();
+    }
+
     private double stalenessMillis() {
         long newest = newestUpdateMillis.get();
         return newest == Long.MIN_VALUE ? Double.NaN : Math.max(0, clock.millis() - newest);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Interner;
 import io.mcpconfig.cache.OrgView;
 import io.mcpconfig.cache.Prompt;
 import io.mcpconfig.cache.PromptArgument;
+import io.mcpconfig.cache.PromptMessage;
 import io.mcpconfig.cache.Resource;
 import io.mcpconfig.cache.Versions;
 import io.mcpconfig.schemas.avro.ViewPrompt;
@@ -43,9 +44,16 @@ final class ViewMapper {
     static Prompt prompt(ViewPrompt p) {
         List<PromptArgument> args = new ArrayList<>(p.getArguments().size());
         for (io.mcpconfig.schemas.avro.PromptArgument a : p.getArguments()) {
-            args.add(new PromptArgument(a.getName(), a.getDescription(), a.getRequired()));
+            List<String> values = new ArrayList<>(a.getValues().size());
+            values.addAll(a.getValues());
+            args.add(new PromptArgument(a.getName(), a.getDescription(), a.getRequired(), values));
         }
-        return new Prompt(p.getName(), p.getTitle(), p.getDescription(), p.getTemplate(), args,
+        List<PromptMessage> messages = new ArrayList<>(p.getMessages().size());
+        for (io.mcpconfig.schemas.avro.PromptMessage m : p.getMessages()) {
+            messages.add(new PromptMessage(PromptMessage.Role.valueOf(m.getRole().name()),
+                    PromptMessage.Kind.valueOf(m.getKind().name()), m.getText(), m.getUri()));
+        }
+        return new Prompt(p.getName(), p.getTitle(), p.getDescription(), p.getTemplate(), args, messages,
                 new Versions(p.getDefaultVersion(), p.getOverrideVersion()), p.getContentHash());
     }
 

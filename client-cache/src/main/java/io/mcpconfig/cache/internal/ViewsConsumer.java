@@ -48,6 +48,7 @@ final class ViewsConsumer implements Runnable {
     private final Runnable onLive;
     private final Map<Integer, Long> resumeOffsets;
     private final Consumer<String, byte[]> consumer;
+    private final ViewsTopicWatch topicWatch;
     private volatile boolean closing;
 
     private List<TopicPartition> partitions;
@@ -63,7 +64,8 @@ final class ViewsConsumer implements Runnable {
 
     /** @param resumeOffsets next offset per partition to resume from (the snapshot's); may be empty */
     ViewsConsumer(CacheConfig config, ViewApplier applier, ViewStore store, Progress progress, CacheMetrics metrics,
-                  SnapshotWriter snapshots, Map<Integer, Long> resumeOffsets, Runnable onLive) {
+                  SnapshotWriter snapshots, Map<Integer, Long> resumeOffsets, Runnable onLive,
+                  ViewsTopicWatch.Report topicReport) {
         this.config = config;
         this.applier = applier;
         this.store = store;
@@ -72,6 +74,7 @@ final class ViewsConsumer implements Runnable {
         this.snapshots = snapshots;
         this.resumeOffsets = resumeOffsets;
         this.onLive = onLive;
+        this.topicWatch = new ViewsTopicWatch(config, topicReport, CALL_TIMEOUT);
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -84,6 +87,9 @@ final class ViewsConsumer implements Runnable {
                 "mcpconfig-cache-" + config.topics().prefix()));
         // No group: positions are ours (the snapshot keeps them), and every client reads everything.
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A library in someone else's process creates no topic: asking for a missing views topic's
+        // partitions must not make a stock broker create it with cleanup.policy=delete.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         // Every position is set explicitly (seek or seekToBeginning); an out-of-range one must
         // surface as an exception so we re-read that partition and drop views it no longer has,
         // rather than silently jump to the end and miss them.
@@ -140,6 +146,9 @@ final class ViewsConsumer implements Runnable {
                     rereadFromBeginning(e.partitions());
                 } catch (WakeupException e) {
                     // closing
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closing = true;
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     LOG.warn("Kafka did not answer within {} ({}); serving what is held and retrying",
                             CALL_TIMEOUT, e.getMessage());
@@ -150,16 +159,19 @@ final class ViewsConsumer implements Runnable {
             }
         } finally {
             snapshots.writeFinal(this::captureSnapshot);
+            topicWatch.close();
             consumer.close(CALL_TIMEOUT);
         }
     }
 
-    private boolean assign() {
+    private boolean assign() throws InterruptedException {
         String topic = config.topics().views().name();
+        if (!topicWatch.usable()) {
+            return false;
+        }
         List<PartitionInfo> infos = consumer.partitionsFor(topic, CALL_TIMEOUT);
         if (infos == null || infos.isEmpty()) {
-            LOG.warn("topic {} does not exist (yet); serving what is held and retrying", topic);
-            return false;
+            return false; // deleted between the check and now: check again
         }
         Set<Integer> wanted = wantedPartitions(infos.size());
         partitions = new ArrayList<>();

@@ -21,6 +21,15 @@ class ViewMapperTest {
     private final ViewMapper mapper = new ViewMapper();
 
     @Test
+    void mapsSuggestedArgumentValuesInOrder() {
+        io.mcpconfig.schemas.avro.OrgView avro = org("acme", 42, "Hi {{topic}}");
+        avro.getPrompts().get(0).getArguments().get(0).setValues(List.of("weather", "news"));
+        OrgView v = mapper.decode(bytes(avro));
+        assertThat(v.prompt("greet").arguments().get(0).values()).containsExactly("weather", "news");
+        assertThat(v.prompt("summarize").arguments()).allSatisfy(a -> assertThat(a.values()).isEmpty());
+    }
+
+    @Test
     void mapsEveryField() {
         OrgView v = mapper.decode(bytes(org("acme", 42, "Hi {{topic}}")));
 

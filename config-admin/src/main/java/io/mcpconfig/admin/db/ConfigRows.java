@@ -15,7 +15,8 @@ import java.time.Instant;
 public final class ConfigRows {
     /** The columns {@link #prompt} reads, for a {@code SELECT} of default_prompt or organization_prompt. */
     public static final String PROMPT_COLUMNS =
-            "name, title, description, template, arguments::text AS arguments, active, version, updated_at, updated_by";
+            "name, title, description, template, arguments::text AS arguments, messages::text AS messages, active, version, "
+                    + "updated_at, updated_by";
     /** The columns {@link #resource} reads. */
     public static final String RESOURCE_COLUMNS =
             "uri, name, title, description, mime_type, content_text, content_blob, active, version, updated_at, updated_by";
@@ -25,7 +26,8 @@ public final class ConfigRows {
     /** The prompt row at the result set's cursor; {@code orgId} null for a default. */
     public static PromptRow prompt(ResultSet rs, String orgId) throws SQLException {
         return new PromptRow(orgId, rs.getString("name"), rs.getString("title"), rs.getString("description"),
-                rs.getString("template"), PromptArguments.parse(rs.getString("arguments")), (Boolean) rs.getObject("active"),
+                rs.getString("template"), PromptArguments.parse(rs.getString("arguments")),
+                PromptMessages.parse(rs.getString("messages")), (Boolean) rs.getObject("active"),
                 rs.getLong("version"), updatedAt(rs), rs.getString("updated_by"));
     }
 

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code arguments} jsonb column (a JSON array of {name, description, required}) as Avro values. */
+/** The {@code arguments} jsonb column (a JSON array of {name, description, required, values}) as Avro values. */
 public final class PromptArguments {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,10 +26,12 @@ public final class PromptArguments {
             List<PromptArgument> arguments = new ArrayList<>(array.size());
             for (JsonNode a : array) {
                 JsonNode description = a.get("description");
+                List<String> values = new ArrayList<>();
+                a.path("values").forEach(v -> values.add(v.asText()));
                 arguments.add(new PromptArgument(
                         a.path("name").asText(),
                         description == null || description.isNull() ? null : description.asText(),
-                        a.path("required").asBoolean(false)));
+                        a.path("required").asBoolean(false), values));
             }
             return arguments;
         } catch (IOException e) {

@@ -52,6 +52,24 @@ class DemoDataIT {
     }
 
     @Test
+    void draftCustomerReplyIsAChatThatEmbedsEachOrgsOwnSupportPolicy() {
+        ViewPrompt acmeDraft = prompt(config.orgView("acme", 1, Instant.EPOCH), "draft_customer_reply");
+        assertThat(acmeDraft.getMessages()).extracting(m -> m.getRole() + " " + m.getKind())
+                .containsExactly("USER TEXT", "USER RESOURCE", "ASSISTANT TEXT", "USER TEXT");
+        assertThat(acmeDraft.getMessages().get(1).getUri()).isEqualTo("config://company/support-policy");
+        assertThat(acmeDraft.getTemplate()).isEmpty();
+        assertThat(config.orgView("acme", 1, Instant.EPOCH).getResources()).filteredOn(r -> r.getUri().equals("config://company/support-policy"))
+                .singleElement().satisfies(r -> assertThat(r.getText()).startsWith("# Acme support policy"));
+        assertThat(prompt(config.orgView("globex", 1, Instant.EPOCH), "draft_customer_reply").getContentHash())
+                .as("the same prompt everywhere: only the embedded resource differs").isEqualTo(acmeDraft.getContentHash());
+        assertThat(config.orgView("acme", 1, Instant.EPOCH).getOmitted()).isEmpty();
+    }
+
+    private static ViewPrompt prompt(OrgView view, String name) {
+        return view.getPrompts().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void globexSwitchesOneDefaultOffAndAddsItsOwnPrompt() {
         OrgView globex = config.orgView("globex", 1, Instant.EPOCH);
         assertThat(globex.getPrompts()).extracting(ViewPrompt::getName)

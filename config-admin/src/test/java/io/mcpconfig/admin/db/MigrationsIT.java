@@ -12,7 +12,8 @@ class MigrationsIT {
     void applyToAFreshDatabaseThenAgainIsANoOp() {
         PostgresServer pg = TestServers.postgres();
         String url = pg.createDatabase(TestNames.unique("migrations"));
-        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(2);
+        // V1 model, V2 rollback, V3 prompt messages, V3.1 argument values, V4 control-plane index.
+        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(5);
         assertThat(Migrations.apply(url, pg.user(), pg.password())).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package io.mcpconfig.materializer.internal;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.merge.EventCheck;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptRow;

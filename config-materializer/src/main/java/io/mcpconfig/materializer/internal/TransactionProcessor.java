@@ -2,6 +2,7 @@ package io.mcpconfig.materializer.internal;
 
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.merge.EventCheck;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.avro.OrgView;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
     private KeyValueStore<String, ScopeState> states;
     private ScopeRows rows;
     // The task's copy of the defaults, decoded once per copy LSN instead of once per org transaction
-    // (a prefix scan and an Avro decode of every default row, each time: decision 11). The copy's rows
+    // (a prefix scan and an Avro decode of every default row, each time: decision 12). The copy's rows
     // change only together with its LSN (FanOutProcessor writes both), so the LSN is the key.
     private long copyLsn;
     private ScopeRows.Rows copy;

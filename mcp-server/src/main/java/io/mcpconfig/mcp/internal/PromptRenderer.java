@@ -1,7 +1,7 @@
 package io.mcpconfig.mcp.internal;
 
-import io.mcpconfig.mcp.OrgContent.Argument;
-import io.mcpconfig.mcp.OrgContent.PromptItem;
+import io.mcpconfig.cache.Prompt;
+import io.mcpconfig.cache.PromptArgument;
 import io.mcpconfig.schemas.template.MissingArgumentException;
 import io.mcpconfig.schemas.template.PromptTemplates;
 import io.mcpconfig.schemas.template.TemplateArgument;
@@ -23,7 +23,17 @@ final class PromptRenderer {
      * @throws McpError invalid-params when a required argument is missing (absent or null),
      *                  internal-error when the stored template is not valid Mustache
      */
-    static String render(PromptItem prompt, Map<String, Object> arguments) {
+    static String render(Prompt prompt, Map<String, Object> arguments) {
+        return render(prompt, prompt.template(), arguments);
+    }
+
+    /**
+     * Renders {@code template} (the prompt's own, or one of a chat prompt's text messages) under the
+     * prompt's argument contract.
+     *
+     * @throws McpError as {@link #render(Prompt, Map)}
+     */
+    static String render(Prompt prompt, String template, Map<String, Object> arguments) {
         List<TemplateArgument> declared = prompt.arguments().stream()
                 .map(PromptRenderer::templateArgument).toList();
         Map<String, String> values;
@@ -35,7 +45,7 @@ final class PromptRenderer {
                     .build();
         }
         try {
-            return PromptTemplates.compile(prompt.template()).render(values);
+            return PromptTemplates.compile(template).render(values);
         } catch (TemplateSyntaxException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("template of prompt '" + prompt.name() + "' is not valid Mustache: " + e.getMessage())
@@ -43,7 +53,7 @@ final class PromptRenderer {
         }
     }
 
-    private static TemplateArgument templateArgument(Argument a) {
+    private static TemplateArgument templateArgument(PromptArgument a) {
         return new TemplateArgument(a.name(), a.required());
     }
 }

@@ -1,7 +1,6 @@
 package io.mcpconfig.mcp.internal;
 
 import io.mcpconfig.mcp.OrgConfigSource;
-import io.mcpconfig.schemas.Scopes;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -28,12 +27,20 @@ public final class StdioEndpoint implements AutoCloseable {
         StdioServerTransportProvider stdio = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), in, out);
         NotificationGate gate = new NotificationGate(stdio::notifyClients);
         McpServer.SyncSpecification<?> spec = McpServer.sync(GatedTransports.session(stdio, gate));
-        endpoint = new OrgEndpoint(orgId, source, gate, spec);
-        subscription = source.subscribe(org -> {
-            if (org.equals(orgId) || Scopes.isDefaults(org)) {
-                refresher.execute(endpoint::refreshOrKeepLast);
+        // Subscribed before the view is read, so no change falls between the two; a change queued
+        // from before the read is recognized by its older revision and skipped.
+        java.util.concurrent.CompletableFuture<OrgEndpoint> built = new java.util.concurrent.CompletableFuture<>();
+        subscription = source.subscribe(change -> refresher.execute(() -> {
+            OrgEndpoint e = built.join();
+            if (e.concerns(change)) {
+                e.applyOrKeepLast(change);
             }
-        });
+        }));
+        ServedView served = new ServedView(source.forOrg(orgId));
+        // Over stdio the SDK's own list handlers serve (hash order) and there are no completions:
+        // the session interception exists for the streamable HTTP transport only.
+        endpoint = new OrgEndpoint(orgId, served.view(), served, gate, spec, false);
+        built.complete(endpoint);
     }
 
     @Override

@@ -11,11 +11,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.mcpconfig.mcp.AuthorizationConfig;
 import io.mcpconfig.mcp.McpServerConfig;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,25 +30,29 @@ public final class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String orgClaim;
 
-    private TokenVerifier(JWSVerificationKeySelector<SecurityContext> keys, String orgClaim) {
+    private TokenVerifier(JWSVerificationKeySelector<SecurityContext> keys, String orgClaim, AuthorizationConfig rules) {
         this.orgClaim = orgClaim;
+        // One algorithm only: a verifier that accepts several lets a token pick the weakest (or, with
+        // a JWKS of RSA keys, an HMAC "signed" with the public key). Unsecured tokens (alg none) never
+        // reach the key selector: nimbus rejects them while parsing.
         processor.setJWSKeySelector(keys);
         // exp is required, not just checked when present: a token that never expires is refused.
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, Set.of("exp", orgClaim)));
+        // With a resource configured, aud must name it (RFC 8707); with an issuer, iss must match.
+        Set<String> audience = rules.resource() == null ? null : Set.of(rules.resource().toString());
+        JWTClaimsSet exact = rules.issuer() == null ? null : new JWTClaimsSet.Builder().issuer(rules.issuer()).build();
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience, exact, Set.of("exp", orgClaim), null));
     }
 
     public static TokenVerifier of(McpServerConfig config) {
+        AuthorizationConfig rules = config.authorization();
+        Set<JWSAlgorithm> accepted = Set.of(rules.algorithm());
         if (config.jwtSecret() != null) {
             JWKSource<SecurityContext> secret = new ImmutableSecret<>(config.jwtSecret().getBytes(StandardCharsets.UTF_8));
-            return new TokenVerifier(new JWSVerificationKeySelector<>(
-                    Set.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512), secret), config.orgClaim());
+            return new TokenVerifier(new JWSVerificationKeySelector<>(accepted, secret), config.orgClaim(), rules);
         }
         try {
             JWKSource<SecurityContext> jwks = JWKSourceBuilder.create(config.jwksUrl().toURL()).retrying(true).build();
-            Set<JWSAlgorithm> asymmetric = new HashSet<>(JWSAlgorithm.Family.RSA);
-            asymmetric.addAll(JWSAlgorithm.Family.EC);
-            asymmetric.addAll(JWSAlgorithm.Family.ED);
-            return new TokenVerifier(new JWSVerificationKeySelector<>(asymmetric, jwks), config.orgClaim());
+            return new TokenVerifier(new JWSVerificationKeySelector<>(accepted, jwks), config.orgClaim(), rules);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("bad JWKS URL " + config.jwksUrl(), e);
         }

@@ -54,6 +54,17 @@ public final class Settings {
         return Optional.ofNullable(values.get(key)).map(String::trim);
     }
 
+    /** Every setting whose key starts with {@code prefix}, keyed as given (for pass-through families). */
+    public Map<String, String> startingWith(String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k, v.trim());
+            }
+        });
+        return out;
+    }
+
     public String string(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }

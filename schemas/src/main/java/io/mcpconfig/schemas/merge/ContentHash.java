@@ -1,6 +1,7 @@
 package io.mcpconfig.schemas.merge;
 
 import io.mcpconfig.schemas.avro.PromptArgument;
+import io.mcpconfig.schemas.avro.PromptMessage;
 import io.mcpconfig.schemas.avro.ViewPrompt;
 import io.mcpconfig.schemas.avro.ViewResource;
 import java.nio.ByteBuffer;
@@ -11,7 +12,9 @@ import java.util.HexFormat;
 
 /**
  * Hash of what a client serves for an item (not of where it came from: versions are left out),
- * so "did this org's view change?" is a string comparison. SHA-256, first 128 bits, hex.
+ * so "did this org's view change?" is a string comparison. SHA-256, first 128 bits, hex. A chat
+ * prompt's hash covers its messages (the URIs it embeds, not their content: the resource's own hash
+ * changes when that does).
  */
 public final class ContentHash {
     private static final HexFormat HEX = HexFormat.of();
@@ -29,6 +32,24 @@ public final class ContentHash {
             field(md, a.getName());
             field(md, a.getDescription());
             field(md, a.getRequired() ? "1" : "0");
+            // Only when present, so prompts without suggestions keep the hashes they had. "#values"
+            // can't be the next argument's name (names start with a letter or _): no ambiguity.
+            if (!a.getValues().isEmpty()) {
+                field(md, "#values");
+                field(md, Integer.toString(a.getValues().size()));
+                a.getValues().forEach(v -> field(md, v));
+            }
+        }
+        // Only chat prompts hash their messages, so a template prompt keeps the hash it had before
+        // messages existed (no view re-emitted for nothing). Marker byte 2 never starts a field.
+        if (!p.getMessages().isEmpty()) {
+            md.update((byte) 2);
+            for (PromptMessage m : p.getMessages()) {
+                field(md, m.getRole().name());
+                field(md, m.getKind().name());
+                field(md, m.getText());
+                field(md, m.getUri());
+            }
         }
         return HEX.formatHex(md.digest(), 0, 16);
     }

@@ -6,6 +6,7 @@ import io.mcpconfig.schemas.avro.OmittedItem;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.avro.OrganizationRow;
 import io.mcpconfig.schemas.avro.PromptArgument;
+import io.mcpconfig.schemas.avro.PromptMessage;
 import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
 import io.mcpconfig.schemas.avro.ViewPrompt;
@@ -13,9 +14,11 @@ import io.mcpconfig.schemas.avro.ViewResource;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,11 +29,13 @@ import java.util.TreeSet;
  * default N and {@code o} O's override of N (either may be absent):
  * <ul>
  *   <li>each field is {@code o.field} if {@code o} exists and sets it, else {@code d.field}
- *       (a resource's content, text or blob, counts as one field);</li>
+ *       (a resource's content, text or blob, counts as one field; so does a prompt's body, its
+ *       template or its messages);</li>
  *   <li>the item is served iff its effective {@code active} is true (an item that neither side
  *       activates or deactivates, i.e. an org-only item with {@code active} null, is active) and it
- *       is complete (a prompt has a template, a resource has content); an incomplete active item
- *       is left out and reported in {@link OrgView#getOmitted()};</li>
+ *       is complete (a prompt has a template or messages, a resource has content, and every
+ *       resource a prompt's messages embed or link is served in the same view); an incomplete
+ *       active item is left out and reported in {@link OrgView#getOmitted()};</li>
  *   <li>an inactive organization's view is inactive and serves nothing.</li>
  * </ul>
  * A missing resource name falls back to its URI; a missing MIME type to {@code text/plain} for text
@@ -69,12 +74,17 @@ public final class MergeRule {
         List<ViewResource> resources = new ArrayList<>();
         List<OmittedItem> omitted = new ArrayList<>();
         if (orgActive) {
-            for (String name : union(defaultPrompts, orgPrompts)) {
-                mergePrompt(name, defaultPrompts.get(name), orgPrompts.get(name), prompts, omitted);
-            }
+            // Resources first: a chat prompt is served only if every resource it embeds or links is.
+            List<OmittedItem> omittedResources = new ArrayList<>();
             for (String uri : union(defaultResources, orgResources)) {
-                mergeResource(uri, defaultResources.get(uri), orgResources.get(uri), resources, omitted);
+                mergeResource(uri, defaultResources.get(uri), orgResources.get(uri), resources, omittedResources);
             }
+            Set<String> served = new HashSet<>();
+            resources.forEach(r -> served.add(r.getUri()));
+            for (String name : union(defaultPrompts, orgPrompts)) {
+                mergePrompt(name, defaultPrompts.get(name), orgPrompts.get(name), served, prompts, omitted);
+            }
+            omitted.addAll(omittedResources);
         }
         return OrgView.newBuilder()
                 .setOrgId(orgId)
@@ -87,15 +97,28 @@ public final class MergeRule {
                 .build();
     }
 
-    private static void mergePrompt(String name, PromptRow d, PromptRow o, List<ViewPrompt> out, List<OmittedItem> omitted) {
+    private static void mergePrompt(String name, PromptRow d, PromptRow o, Set<String> servedUris,
+            List<ViewPrompt> out, List<OmittedItem> omitted) {
         if (!isActive(d == null ? null : d.getActive(), o == null ? null : o.getActive())) {
             return;
         }
-        String template = pick(o == null ? null : o.getTemplate(), d == null ? null : d.getTemplate());
-        if (template == null) {
+        // The body (template or messages) is one field: an override that sets either replaces the default's whole.
+        PromptRow bodySource = o != null && (o.getTemplate() != null || o.getMessages() != null) ? o : d;
+        String template = bodySource == null ? null : bodySource.getTemplate();
+        List<PromptMessage> messages = bodySource == null ? null : bodySource.getMessages();
+        if (messages != null && !messages.isEmpty()) {
+            String problem = PromptMessages.problem(messages, servedUris);
+            if (problem != null) {
+                omitted.add(new OmittedItem(ItemKind.PROMPT, name, "prompt '" + name + "' " + problem));
+                return;
+            }
+            template = "";
+        } else if (template == null) {
             omitted.add(new OmittedItem(ItemKind.PROMPT, name,
-                    "no template: the override sets none and there is no default prompt '" + name + "'"));
+                    "no template or messages: the override sets none and there is no default prompt '" + name + "'"));
             return;
+        } else {
+            messages = List.of();
         }
         List<PromptArgument> arguments = pick(o == null ? null : o.getArguments(), d == null ? null : d.getArguments());
         ViewPrompt prompt = ViewPrompt.newBuilder()
@@ -104,6 +127,7 @@ public final class MergeRule {
                 .setDescription(pick(o == null ? null : o.getDescription(), d == null ? null : d.getDescription()))
                 .setTemplate(template)
                 .setArguments(arguments == null ? List.of() : arguments)
+                .setMessages(messages)
                 .setDefaultVersion(d == null ? null : d.getVersion())
                 .setOverrideVersion(o == null ? null : o.getVersion())
                 .setContentHash("")

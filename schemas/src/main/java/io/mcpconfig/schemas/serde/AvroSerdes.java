@@ -1,6 +1,7 @@
 package io.mcpconfig.schemas.serde;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 
 /** The serdes of our topic values. Each is thread-safe and may be shared. */
@@ -9,6 +10,8 @@ public final class AvroSerdes {
             new AvroSerde<>(ChangeEvent.getClassSchema(), ReleasedSchemas.of("ChangeEvent"));
     private static final AvroSerde<OrgView> ORG_VIEW =
             new AvroSerde<>(OrgView.getClassSchema(), ReleasedSchemas.of("OrgView"));
+    private static final AvroSerde<ClientReceipt> CLIENT_RECEIPT =
+            new AvroSerde<>(ClientReceipt.getClassSchema(), ReleasedSchemas.of("ClientReceipt"));
 
     private AvroSerdes() {}
 
@@ -18,5 +21,9 @@ public final class AvroSerdes {
 
     public static AvroSerde<OrgView> orgView() {
         return ORG_VIEW;
+    }
+
+    public static AvroSerde<ClientReceipt> clientReceipt() {
+        return CLIENT_RECEIPT;
     }
 }

@@ -1,22 +1,17 @@
 package io.mcpconfig.schemas.topics;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.serde.AvroSerdes;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -35,8 +30,11 @@ public final class Topics {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final String prefix;
+    private final int partitions;
     private final TopicSpec<String, ChangeEvent> changes;
     private final TopicSpec<String, OrgView> views;
+    private final TopicSpec<String, ClientReceipt> clients;
+    private final TopicSpec<byte[], byte[]> publisherOffsets;
 
     private Topics(String prefix, int partitions) {
         if (!PREFIX.matcher(prefix).matches()) {
@@ -47,13 +45,16 @@ public final class Topics {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
         this.prefix = prefix;
+        this.partitions = partitions;
         // Retained forever: this is the audit stream, and replaying it rebuilds every view.
+        // Fixed partitions: a scope's events must stay on one partition, and Streams sizes the
+        // materializer's internal topics from it; every service must agree on the count.
         this.changes = new TopicSpec<>(prefix + ".changes", Serdes.String(), AvroSerdes.changeEvent(), partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
                 TopicConfig.RETENTION_BYTES_CONFIG, "-1",
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(CHANGE_MAX_BYTES),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"), true);
         // Compacted full state per org; zstd because views of many orgs repeat the same defaults.
         this.views = new TopicSpec<>(prefix + ".views", Serdes.String(), AvroSerdes.orgView(), partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
@@ -63,6 +64,16 @@ public final class Topics {
                 TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
                 // A client that was away for less than this still sees an org's deletion.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
+        // One small record per running cache, compacted: the latest receipt of each client is all
+        // anyone reads. One partition: a status read is a single small fetch.
+        this.clients = new TopicSpec<>(prefix + ".clients", Serdes.String(), AvroSerdes.clientReceipt(), 1, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(1)),
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1))));
+        // Kafka Connect's offset store refuses a topic that is not compacted; one key per publisher.
+        this.publisherOffsets = new TopicSpec<>(prefix + ".publisher.offsets", Serdes.ByteArray(), Serdes.ByteArray(), 1,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     public static Topics withPrefix(String prefix) {
@@ -77,6 +88,11 @@ public final class Topics {
         return prefix;
     }
 
+    /** Partitions of the changes and views topics when our services create them. */
+    public int partitions() {
+        return partitions;
+    }
+
     /** {@code <prefix>.changes}: one event per row change, keyed by scope, kept forever. */
     public TopicSpec<String, ChangeEvent> changes() {
         return changes;
@@ -87,9 +103,17 @@ public final class Topics {
         return views;
     }
 
+    /**
+     * {@code <prefix>.clients}: each running client-cache's receipt (what it holds, how far it got),
+     * keyed by client id, compacted; a closed cache leaves a tombstone.
+     */
+    public TopicSpec<String, ClientReceipt> clients() {
+        return clients;
+    }
+
     /** {@code <prefix>.publisher.offsets}: Debezium's source offsets (compacted, one partition). */
-    public String publisherOffsets() {
-        return prefix + ".publisher.offsets";
+    public TopicSpec<byte[], byte[]> publisherOffsets() {
+        return publisherOffsets;
     }
 
     /** Kafka Streams application id of the materializer; its internal topics start with it. */
@@ -97,38 +121,23 @@ public final class Topics {
         return prefix + ".materializer";
     }
 
-    /** The topics this deployment owns and creates. */
-    public List<TopicSpec<String, ?>> owned() {
-        return List.of(changes, views);
+    /**
+     * The topics this deployment owns: the publisher and the materializer each create whichever is
+     * missing and verify the rest ({@link TopicSetup}), so either may start first.
+     */
+    public List<TopicSpec<?, ?>> owned() {
+        return List.of(changes, views, clients, publisherOffsets);
     }
 
     /**
-     * Creates whichever of {@link #owned()} is missing; existing topics are left as they are.
-     * Blocks up to {@code timeoutMs}.
+     * Creates whichever of {@link #owned()} is missing and verifies the others, through
+     * {@link TopicSetup#ensure}. Blocks up to {@code timeoutMs}.
+     *
+     * @throws io.mcpconfig.schemas.config.BadSettingException naming a topic with a wrong setting and the fix
      */
     public void ensureCreated(Admin admin, Optional<Short> replicationFactor, long timeoutMs)
             throws InterruptedException, TimeoutException {
-        Set<String> existing;
-        try {
-            existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not list topics: " + e.getCause().getMessage(), e.getCause());
-        }
-        Collection<NewTopic> missing = new ArrayList<>();
-        for (TopicSpec<String, ?> spec : owned()) {
-            if (!existing.contains(spec.name())) {
-                missing.add(spec.newTopic(replicationFactor));
-            }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        try {
-            admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) { // lost a race with another instance: fine
-                throw new IllegalStateException("could not create topics: " + e.getCause().getMessage(), e.getCause());
-            }
-        }
+        TopicSetup.ensure(admin, owned(), replicationFactor, "kafka-configs.sh --bootstrap-server <bootstrap>",
+                java.time.Duration.ofMillis(timeoutMs));
     }
 }

@@ -102,9 +102,9 @@ class MergeRuleTest {
     @CsvSource({"true,false,false", "false,true,false", "false,false,true", "true,true,true", "false,false,false"})
     void eachFieldIsTheOverridesWhenSetElseTheDefaults(boolean title, boolean description, boolean arguments) {
         PromptRow d = Rows.defaultPrompt("p", "t", true, 1);
-        List<PromptArgument> own = List.of(new PromptArgument("x", null, false));
+        List<PromptArgument> own = List.of(new PromptArgument("x", null, false, List.of()));
         PromptRow o = new PromptRow("o", "p", title ? "own title" : null, description ? "own description" : null,
-                null, arguments ? own : null, null, 2L, T0, "test");
+                null, arguments ? own : null, null, null, 2L, T0, "test");
 
         ViewPrompt p = MergeRule.orgView(Rows.org("o", true), Map.of("p", d), Map.of("p", o), Map.of(), Map.of(), 1, T0)
                 .getPrompts().get(0);

@@ -30,8 +30,8 @@ class AvroSerdesTest {
     static Stream<ChangeEvent> changeEvents() {
         OrganizationRow org = new OrganizationRow("acme", "Acme", true, 3L, T, "alice");
         PromptRow prompt = new PromptRow("acme", "review", "Review", null, "t {{code}}",
-                List.of(new PromptArgument("code", "the code", true)), null, 4L, T, "bob");
-        PromptRow inheritingPrompt = new PromptRow("acme", "review", null, null, null, null, false, 5L, T, "bob");
+                List.of(new PromptArgument("code", "the code", true, List.of())), null, null, 4L, T, "bob");
+        PromptRow inheritingPrompt = new PromptRow("acme", "review", null, null, null, null, null, false, 5L, T, "bob");
         ResourceRow text = new ResourceRow(null, "config://a", "a", "A", "d", "text/plain", "x".repeat(100_000), null, true, 1L, T, "c");
         ResourceRow blob = new ResourceRow("acme", "config://b", null, null, null, null, null,
                 ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 255}), null, 2L, T, null);
@@ -62,7 +62,7 @@ class AvroSerdesTest {
     @Test
     void orgViewRoundTrips() {
         OrgView view = OrgView.newBuilder().setOrgId("acme").setActive(true).setRevision(77L).setUpdatedAt(T)
-                .setPrompts(List.of(new ViewPrompt("p", "P", null, "t", List.of(), 1L, null, "h1")))
+                .setPrompts(List.of(new ViewPrompt("p", "P", null, "t", List.of(), List.of(), 1L, null, "h1")))
                 .setResources(List.of(new ViewResource("config://b", "b", null, null, "image/png", null,
                         ByteBuffer.wrap(new byte[] {9, 8}), null, 2L, "h2")))
                 .setOmitted(List.of(new OmittedItem(ItemKind.PROMPT, "x", "no template")))

@@ -3,6 +3,7 @@ package io.mcpconfig.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpconfig.schemas.avro.ChangeEvent;
+import io.mcpconfig.schemas.avro.ClientReceipt;
 import io.mcpconfig.schemas.avro.OrgView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,13 @@ class SchemaCompatibilityTest {
         List<Schema> released = ReleasedSchemas.of("OrgView");
         assertThat(released).isNotEmpty();
         assertThat(SchemaCompatibilityCheck.problems(OrgView.getClassSchema(), released)).isEmpty();
+    }
+
+    @Test
+    void clientReceiptIsCompatibleWithEveryReleasedVersion() {
+        List<Schema> released = ReleasedSchemas.of("ClientReceipt");
+        assertThat(released).isNotEmpty();
+        assertThat(SchemaCompatibilityCheck.problems(ClientReceipt.getClassSchema(), released)).isEmpty();
     }
 
     @Test

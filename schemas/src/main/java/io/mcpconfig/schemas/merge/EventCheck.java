@@ -1,4 +1,4 @@
-package io.mcpconfig.materializer.internal;
+package io.mcpconfig.schemas.merge;
 
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
@@ -8,15 +8,19 @@ import io.mcpconfig.schemas.avro.PromptRow;
 import io.mcpconfig.schemas.avro.ResourceRow;
 import java.util.regex.Pattern;
 
-/** Why a decoded change event can't be used, or null if it can. Pure. */
-final class EventCheck {
+/**
+ * Why a decoded change event can't be used, or null if it can. Pure. The one rule for every reader
+ * that applies the changes stream (the materializer, and the control plane's replay for as-of and
+ * rebuild), so both skip exactly the same events.
+ */
+public final class EventCheck {
     /** The database's rule for organization ids (see the schemas' migration). */
     private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private EventCheck() {}
 
     /** Problems that make the record unusable at all (it is not buffered). */
-    static String recordProblem(String key, ChangeEvent e) {
+    public static String recordProblem(String key, ChangeEvent e) {
         if (e == null) {
             return "null value";
         }
@@ -36,7 +40,7 @@ final class EventCheck {
     }
 
     /** Problems of a row event that make it unappliable (it is skipped, the rest of its transaction applies). */
-    static String rowProblem(ChangeEvent e) {
+    public static String rowProblem(ChangeEvent e) {
         if (e.getTable() == null || e.getRowKey() == null) {
             return "row event without table or rowKey";
         }
