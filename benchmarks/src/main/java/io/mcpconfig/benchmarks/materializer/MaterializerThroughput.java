@@ -78,8 +78,8 @@ public final class MaterializerThroughput {
         produce(bootstrap, topics, setupEvents);
         Path state = Files.createTempDirectory("mcpconfig-mt-");
         MaterializerConfig config = MaterializerConfig.of(bootstrap, topics, state);
-        config = new MaterializerConfig(config.bootstrap(), topics, config.applicationId(), state, threads,
-                Optional.empty(), config.commitIntervalMs(), 0, Map.of());
+        config = new MaterializerConfig(config.kafka(), config.applicationId(), state, threads,
+                config.commitIntervalMs(), 0, Map.of());
         MeterRegistry registry = new SimpleMeterRegistry();
         try (ConfigMaterializer m = ConfigMaterializer.start(config, registry)) {
             // First every org and its view (the first defaults fan-out releases them), then the load:
