@@ -49,6 +49,9 @@ public class ReadPathBenchmark {
 
     private ConfigCache cache;
     private final ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
+    // The same entries keyed by equal but distinct strings, as in production: a request's org id is
+    // parsed from its token, never the very instance the map holds, so String.equals runs in full.
+    private final ConcurrentHashMap<String, Object> mapOfEqualKeys = new ConcurrentHashMap<>();
     private final String[] orgs = new String[PAIRS];
     private final String[] names = new String[PAIRS];
 
@@ -66,6 +69,7 @@ public class ReadPathBenchmark {
             orgs[k] = SampleViews.orgId(org);
             names[k] = SampleViews.promptName(random.nextInt(SampleViews.PROMPTS));
             map.put(orgs[k], cache.forOrg(orgs[k]));
+            mapOfEqualKeys.put(new String(orgs[k]), cache.forOrg(orgs[k]));
         }
         for (int k = 0; k < PAIRS; k++) {
             if (cache.forOrg(orgs[k]).prompt(names[k]) == null) {
@@ -95,5 +99,12 @@ public class ReadPathBenchmark {
     public Object concurrentHashMapGet(Cursor cursor) {
         int k = cursor.next++ & (PAIRS - 1);
         return map.get(orgs[k]);
+    }
+
+    /** The baseline with keys equal to, not identical with, the looked-up ones (the cache's case). */
+    @Benchmark
+    public Object concurrentHashMapGetEqualKeys(Cursor cursor) {
+        int k = cursor.next++ & (PAIRS - 1);
+        return mapOfEqualKeys.get(orgs[k]);
     }
 }

@@ -77,6 +77,25 @@ final class Driver implements AutoCloseable {
         return compacted.get(key);
     }
 
+    /** Row events waiting in the transaction buffer, all tasks. */
+    long buffered() {
+        org.apache.kafka.streams.state.KeyValueStore<String, ChangeEvent> buffer =
+                driver.getKeyValueStore(io.mcpconfig.materializer.internal.StoreKeys.BUFFER_STORE);
+        long n = 0;
+        try (var it = buffer.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    Driver advanceWallClock(java.time.Duration by) {
+        driver.advanceWallClockTime(by);
+        return this;
+    }
+
     double count(String meter) {
         return registry.get(meter).counter().count();
     }

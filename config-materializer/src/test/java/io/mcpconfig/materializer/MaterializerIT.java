@@ -86,6 +86,56 @@ class MaterializerIT {
     }
 
     @Test
+    void killingAnInstanceDuringABulkTransactionEndsWithEveryOrgAsTheMergeRuleSays() throws Exception {
+        List<Tx> setup = Workload.generate(13, 400, 0); // the defaults and 400 orgs
+        // One database transaction of 4,000 rows over the 400 orgs, framed as the publisher frames it:
+        // one part per org, every part with the same transaction id and commit LSN.
+        List<Tx> bulk = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Tx t = Tx.of(String.format("org-%04d", i), 10_000);
+            for (int n = 0; n < 10; n++) {
+                t.prompt("bulk-" + n, "bulk " + i + "." + n);
+            }
+            bulk.add(t);
+        }
+        List<Tx> all = new java.util.ArrayList<>(setup);
+        all.addAll(bulk);
+        Map<String, OrgView> expected = Workload.model(all).expected();
+        Topics topics = Topics.withPrefix(TestNames.unique("bulkkill"), ItSupport.PARTITIONS);
+        String appId = topics.prefix() + "-app";
+        Process child = startChild(topics, appId, tmp.resolve("child"));
+        try (ConfigMaterializer survivor = ConfigMaterializer.start(ItSupport.config(topics, tmp.resolve("a"), appId));
+             KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> groupMembers(appId) == 2
+                    && survivor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            ItSupport.send(producer, topics, Workload.events(setup));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> ItSupport.compacted(topics).size() == expected.size());
+            Map<TopicPartition, Long> mark = ItSupport.endOffsets(topics);
+            List<io.mcpconfig.schemas.avro.ChangeEvent> events = Workload.events(bulk);
+            int half = events.size() / 2;
+            ItSupport.send(producer, topics, events.subList(0, half));
+            // Kill while the bulk is being applied: some orgs already serve it, others don't yet.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    ItSupport.readViews(topics, mark).stream().anyMatch(r -> bulkPrompts(r.value()) > 0));
+            child.destroyForcibly().waitFor();
+            ItSupport.send(producer, topics, events.subList(half, events.size()));
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Model.content(ItSupport.compacted(topics)).equals(expected));
+            // Each org's part of the transaction was seen whole: no view ever held some of its rows only.
+            assertThat(ItSupport.readViews(topics, mark)).allSatisfy(r ->
+                    assertThat(bulkPrompts(r.value())).as("bulk prompts in a view of %s", r.key()).isIn(0L, 10L));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static long bulkPrompts(OrgView view) {
+        return view == null ? 0 : view.getPrompts().stream().filter(p -> p.getName().startsWith("bulk-")).count();
+    }
+
+    @Test
     void aRelocatedTaskKeepsItsCopyOfTheDefaultsAndHoldsNothingBack() throws Exception {
         Topics topics = Topics.withPrefix(TestNames.unique("reloc"), ItSupport.PARTITIONS);
         String appId = topics.prefix() + "-app";

@@ -156,6 +156,23 @@ class MaterializerTopologyTest {
     }
 
     @Test
+    void bufferedEventsOfATransactionThatCanNoLongerCompleteAreSweptAndTheRestStay() {
+        d.send(Tx.of("acme", 20).org(true));
+        Tx orphan = Tx.of("acme", 21).prompt("greet", "never committed");
+        d.sendKeyed("acme", orphan.rowEvents().get(0)); // its COMMIT never comes
+        d.send(Tx.of("acme", 22).prompt("bye", "Ciao")); // a newer transaction applies: 21 can't any more
+        Tx open = Tx.of("acme", 23).prompt("help", "pending");
+        d.sendKeyed("acme", open.rowEvents().get(0)); // newer than everything applied: may still complete
+        assertThat(d.buffered()).isEqualTo(2);
+
+        d.advanceWallClock(java.time.Duration.ofMinutes(6));
+        assertThat(d.buffered()).isEqualTo(1);
+        d.sendKeyed("acme", open.commit());
+        assertThat(prompts(d.latest("acme"))).containsEntry("help", "pending").containsEntry("greet", "Hello");
+        assertThat(d.buffered()).isZero();
+    }
+
+    @Test
     void sameTransactionTwiceIsAppliedOnce() {
         Tx t = Tx.of("acme", 20).org(true).prompt("greet", "Hi");
         d.send(t).send(t);

@@ -17,18 +17,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * they meet.
  */
 final class Probe implements ViewListener {
+    /** One change: its template (unique per change), when it was committed and when the client served it. */
+    record Sample(String template, long committedNanos, long seenNanos) {
+        double millis() {
+            return Math.max(0, seenNanos - committedNanos) / 1e6;
+        }
+    }
+
     private final Map<String, Long> committedAt = new HashMap<>();
     private final Map<String, Long> seenAt = new HashMap<>();
     private final Map<String, String> lastTemplate = new ConcurrentHashMap<>();
-    final List<Double> latenciesMillis = new CopyOnWriteArrayList<>();
-    final List<Long> seenAtNanos = new CopyOnWriteArrayList<>();
+    final List<Sample> samples = new CopyOnWriteArrayList<>();
 
     /** Call right after the commit of a change that sets {@code org}'s code_review template to {@code template}. */
     synchronized void committed(String org, String template, long committedNanos) {
         lastTemplate.put(org, template);
         Long seen = seenAt.remove(template);
         if (seen != null) {
-            record(committedNanos, seen);
+            samples.add(new Sample(template, committedNanos, seen));
         } else {
             committedAt.put(template, committedNanos);
         }
@@ -46,15 +52,18 @@ final class Probe implements ViewListener {
     private synchronized void seen(String template, long now) {
         Long committed = committedAt.remove(template);
         if (committed != null) {
-            record(committed, now);
+            samples.add(new Sample(template, committed, now));
         } else if (!seenAt.containsKey(template)) {
             seenAt.put(template, now);
         }
     }
 
-    private void record(long committedNanos, long seenNanos) {
-        latenciesMillis.add(Math.max(0, seenNanos - committedNanos) / 1e6);
-        seenAtNanos.add(seenNanos);
+    int count() {
+        return samples.size();
+    }
+
+    List<Double> latenciesMillis() {
+        return samples.stream().map(Sample::millis).toList();
     }
 
     /** Whether the cache serves every org's last committed template (superseded changes are never seen). */
@@ -72,7 +81,6 @@ final class Probe implements ViewListener {
         committedAt.clear();
         seenAt.clear();
         lastTemplate.clear();
-        latenciesMillis.clear();
-        seenAtNanos.clear();
+        samples.clear();
     }
 }

@@ -2,7 +2,6 @@ package io.mcpconfig.cache.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.mcpconfig.cache.OrgView;
 import io.mcpconfig.schemas.Scopes;
 import java.time.Instant;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * (read buffer, policy) costs more than the lookup itself, which the read budget cannot afford.
  * Caffeine still decides what stays decoded: it sees every decode (load) and update, its
  * eviction clears the slot's reference, and the next read decodes again from the bytes. Reads
- * that find the decoded view are recorded as hits in Caffeine's statistics counter, so its stats
- * are the read path's.
+ * that find the decoded view are recorded as hits in Caffeine's statistics counter (striped, see
+ * {@link ReadStats}), so its stats are the read path's.
  *
  * <p>Only the consumer thread (and the constructor's caller, loading a snapshot) writes; any
  * thread reads, without a lock on the hit path.
@@ -34,7 +33,7 @@ final class ViewStore {
     private static final Logger LOG = LoggerFactory.getLogger(ViewStore.class);
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
-    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
+    private final ReadStats stats = new ReadStats();
     private final Cache<String, OrgView> decoded;
     private final ViewMapper mapper;
     private final Set<String> orgFilter;
@@ -85,7 +84,7 @@ final class ViewStore {
     private OrgView viewOf(String key, Slot slot) {
         OrgView view = slot.decoded;
         if (view != null) {
-            stats.recordHits(1);
+            stats.hit();
             return view;
         }
         view = load(key);

@@ -32,6 +32,12 @@ final class ScopeRows {
         boolean isEmpty() {
             return org == null && prompts.isEmpty() && resources.isEmpty();
         }
+
+        /** The same rows behind read-only maps, for holding across transactions. */
+        Rows unmodifiable() {
+            return new Rows(org, java.util.Collections.unmodifiableMap(prompts),
+                    java.util.Collections.unmodifiableMap(resources));
+        }
     }
 
     Rows load(String scope) {

@@ -1,0 +1,120 @@
+package io.mcpconfig.benchmarks.e2e;
+
+import io.mcpconfig.quickstart.LocalStack;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Writers offering a fixed rate of single-row commits for a while, then the wait until the client
+ * has caught up; each change is timed end to end and per stage (publisher, materializer, client).
+ */
+final class Load {
+    /** Orgs one writer cycles over: one change per org per second at most at 250/s per writer. */
+    private static final int ORGS_PER_WRITER = 250;
+    /** How long a step waits for the backlog (the whole benchmark must stay within ~8 minutes). */
+    private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private Load() {}
+
+    /**
+     * {@code rate} commits per second for {@code seconds} from {@code rate / 250} writer connections (at
+     * least 4); then waits (up to 60 s) until the client has seen every org's last change.
+     */
+    static Report.Step run(LocalStack stack, Probe probe, StageTaps taps, int rate, int seconds) throws Exception {
+        probe.reset();
+        taps.reset();
+        int writers = Math.max(4, rate / ORGS_PER_WRITER);
+        long start = System.nanoTime();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) * writers / rate;
+        AtomicLong sent = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            Thread t = new Thread(() -> {
+                try (Connection c = stack.connect(); PreparedStatement upsert = Workloads.upsertTemplate(c)) {
+                    long next = start + writer * intervalNanos / writers;
+                    for (int i = 0; System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds); i++) {
+                        LockSupport.parkNanos(next - System.nanoTime());
+                        next += intervalNanos;
+                        String org = Workloads.org(writer * ORGS_PER_WRITER + i % ORGS_PER_WRITER);
+                        String template = "load " + rate + "." + writer + "." + i + " {{code}}";
+                        probe.committed(org, template, Workloads.setTemplate(upsert, org, template));
+                        sent.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "writer-" + w);
+            threads.add(t);
+            t.start();
+        }
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+                PropagationBenchmark.log("  %d/s t=%.0fs committed=%d in changes=%d in views=%d seen by client=%d", rate,
+                        (System.nanoTime() - start) / 1e9, sent.get(), taps.inChanges.size(), taps.inViews.size(),
+                        probe.count());
+            }
+        }, "sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        for (Thread t : threads) {
+            t.join();
+        }
+        double writingSeconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        long drainDeadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
+        boolean drained;
+        while (!(drained = probe.caughtUp(stack.cache())) && System.nanoTime() < drainDeadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        double drainSeconds = (System.nanoTime() - start) / 1e9 - writingSeconds;
+        if (!drained) {
+            // Not measured any more, but the next phase must not start on this step's backlog.
+            long settle = System.nanoTime() + DRAIN_LIMIT_NANOS;
+            while (!probe.caughtUp(stack.cache()) && System.nanoTime() < settle) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        }
+        return summarize(probe, taps, rate, sent.get(), writingSeconds, start, seconds, drainSeconds, drained);
+    }
+
+    private static Report.Step summarize(Probe probe, StageTaps taps, int rate, long sent, double writingSeconds,
+                                         long start, int seconds, double drainSeconds, boolean drained) {
+        List<Double> all = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        List<Double> last = new ArrayList<>();
+        List<Double> publisher = new ArrayList<>();
+        List<Double> materializer = new ArrayList<>();
+        List<Double> client = new ArrayList<>();
+        for (Probe.Sample s : probe.samples) {
+            double ms = s.millis();
+            all.add(ms);
+            double at = (s.seenNanos() - start) / 1e9;
+            if (at < 10) {
+                first.add(ms);
+            } else if (at > seconds - 10 && at <= seconds) {
+                last.add(ms);
+            }
+            Long inChanges = taps.inChanges.get(s.template());
+            Long inViews = taps.inViews.get(s.template());
+            if (inChanges != null && inViews != null) {
+                // One clock (System.nanoTime in this JVM); a tap may read a record a moment after the client.
+                publisher.add(Math.max(0, inChanges - s.committedNanos()) / 1e6);
+                materializer.add(Math.max(0, inViews - inChanges) / 1e6);
+                client.add(Math.max(0, s.seenNanos() - inViews) / 1e6);
+            }
+        }
+        double firstP50 = Stats.of(first).p50();
+        double lastP50 = Stats.of(last).p50();
+        // Lag grew: a backlog was left when the writers stopped, or latency at the end far above the start.
+        boolean grew = !drained || drainSeconds > 2 || lastP50 > Math.max(100, 3 * firstP50);
+        return new Report.Step(rate, sent, writingSeconds, Stats.of(all), firstP50, lastP50, drainSeconds, drained, grew,
+                Stats.of(publisher), Stats.of(materializer), Stats.of(client));
+    }
+}
