@@ -9,10 +9,11 @@ import io.mcpconfig.admin.stream.StatusFormat;
 import io.mcpconfig.admin.stream.StatusReader;
 import io.mcpconfig.schemas.config.KafkaSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.mcpconfig.cache.CacheStatus;
 import io.mcpconfig.cache.ConfigCache;
 import io.mcpconfig.console.internal.ControlPlane;
@@ -37,6 +38,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * the management endpoints. Mounts the API, the pages and the event stream.
  */
 final class ConsoleServices implements AutoCloseable {
+    private final HikariDataSource db;
     private final ConfigCache views;
     private final ChangeLog changes;
     private final Propagation propagation;
@@ -44,10 +46,12 @@ final class ConsoleServices implements AutoCloseable {
     private final ManagementServer management;
 
     private final ConsoleConfig config;
+    static final int POOL_SIZE = 8;
 
-    private ConsoleServices(ConsoleConfig config, ConfigCache views, ChangeLog changes, Propagation propagation, ControlPlane plane,
+    private ConsoleServices(ConsoleConfig config, HikariDataSource db, ConfigCache views, ChangeLog changes, Propagation propagation, ControlPlane plane,
                             ManagementServer management) {
         this.config = config;
+        this.db = db;
         this.views = views;
         this.changes = changes;
         this.propagation = propagation;
@@ -56,7 +60,8 @@ final class ConsoleServices implements AutoCloseable {
     }
 
     static ConsoleServices connect(ConsoleConfig config) {
-        ConfigAdmin admin = ConfigAdmin.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
+        HikariDataSource db = pool(config);
+        ConfigAdmin admin = ConfigAdmin.using(db);
         // no receipt: the console is not an MCP server, and must not count itself among them
         ConfigCache views = ConfigCache.builder().kafka(config.kafka()).clientReceipts(false).build();
         ChangeLog changes = null;
@@ -67,7 +72,7 @@ final class ConsoleServices implements AutoCloseable {
             PrometheusMeterRegistry registry = ManagementServer.newRegistry();
             ManagementServer management = ManagementServer.start(config.managementPort(), registry, () ->
                     views.status() == CacheStatus.LIVE ? Health.ready("views live") : Health.notReady("views " + views.status()));
-            return new ConsoleServices(config, views, changes, propagation, new ControlPlane(admin, changes, propagation), management);
+            return new ConsoleServices(config, db, views, changes, propagation, new ControlPlane(admin, changes, propagation), management);
         } catch (RuntimeException e) {
             if (propagation != null) {
                 propagation.close();
@@ -76,8 +81,30 @@ final class ConsoleServices implements AutoCloseable {
                 changes.close();
             }
             views.close();
+            db.close();
             throw e;
         }
+    }
+
+    /**
+     * The console's database connections. A new PostgreSQL connection costs a backend process, the
+     * password exchange and cold catalog caches: several milliseconds, and the org page made three.
+     * No connection is required at startup: the console starts while the database is down.
+     */
+    static HikariDataSource pool(ConsoleConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("console-db");
+        hikari.setJdbcUrl(config.dbUrl());
+        hikari.setUsername(config.dbUser());
+        hikari.setPassword(config.dbPassword());
+        // a handful of people and API clients; each call holds one connection for one transaction
+        hikari.setMaximumPoolSize(POOL_SIZE);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(-1);
+        // config-admin reads in REPEATABLE READ: as the pool's default, a read needs no isolation reset on return
+        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        return new HikariDataSource(hikari);
     }
 
     /** Live MCP servers (fresh receipts) and how many of them hold {@code revision} or newer. */
@@ -110,8 +137,8 @@ final class ConsoleServices implements AutoCloseable {
 
     /** The pipeline as {@code mcpconfig status} reads it (the library's {@link StatusReader}). */
     PipelineStatus pipelineStatus() {
-        try (Connection db = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword())) {
-            return StatusReader.read(changes, config.kafka(), db, config.slot(), Clock.systemUTC());
+        try (Connection c = db.getConnection()) {
+            return StatusReader.read(changes, config.kafka(), c, config.slot(), Clock.systemUTC());
         } catch (SQLException e) {
             return StatusReader.read(changes, config.kafka(), null, config.slot(), Clock.systemUTC());
         }
@@ -150,5 +177,6 @@ final class ConsoleServices implements AutoCloseable {
         propagation.close();
         changes.close();
         views.close();
+        db.close();
     }
 }
