@@ -59,6 +59,17 @@ public final class ConfigAdmin {
         return new Items(db, kind);
     }
 
+    /**
+     * A scope's page in one read: for an org, the org and its effective prompts and resources; for the
+     * defaults, the default rows (the org is null). Same values as {@link Orgs#get} and {@link Items#list},
+     * from one consistent state.
+     *
+     * @throws NotFoundException when the org does not exist
+     */
+    public ScopeContents contents(Scope scope) {
+        return ItemStore.contents(db, scope);
+    }
+
     public History history() {
         return new History(db);
     }

@@ -20,18 +20,28 @@ final class ItemStore {
     private ItemStore() {}
 
     static List<Item> list(Database db, Kind kind, Scope scope) {
+        return db.read(c -> list(c, kind, scope, OrgStore.require(c, scope, false)));
+    }
+
+    /** The org (for an org scope) and both kinds' items in one read: what a scope's page shows. */
+    static ScopeContents contents(Database db, Scope scope) {
         return db.read(c -> {
             OrganizationRow org = OrgStore.require(c, scope, false);
-            Map<String, ?> defaults = Rows.of(c, kind, Scope.DEFAULTS, null, false);
-            Map<String, ?> own = scope.isDefaults() ? Map.of() : Rows.of(c, kind, scope, null, false);
-            Set<String> keys = new TreeSet<>(defaults.keySet());
-            keys.addAll(own.keySet());
-            List<Item> items = new ArrayList<>();
-            for (String key : keys) {
-                items.add(effective(kind, scope, org, key, defaults.get(key), own.get(key)));
-            }
-            return items;
+            return new ScopeContents(scope.isDefaults() ? null : OrgStore.summary(c, scope.org()),
+                    list(c, Kind.PROMPT, scope, org), list(c, Kind.RESOURCE, scope, org));
         });
+    }
+
+    private static List<Item> list(Connection c, Kind kind, Scope scope, OrganizationRow org) throws SQLException {
+        Map<String, ?> defaults = Rows.of(c, kind, Scope.DEFAULTS, null, false);
+        Map<String, ?> own = scope.isDefaults() ? Map.of() : Rows.of(c, kind, scope, null, false);
+        Set<String> keys = new TreeSet<>(defaults.keySet());
+        keys.addAll(own.keySet());
+        List<Item> items = new ArrayList<>();
+        for (String key : keys) {
+            items.add(effective(kind, scope, org, key, defaults.get(key), own.get(key)));
+        }
+        return items;
     }
 
     static Item get(Database db, Kind kind, Scope scope, String key) {

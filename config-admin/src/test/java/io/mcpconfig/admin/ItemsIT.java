@@ -57,6 +57,25 @@ class ItemsIT {
     }
 
     @Test
+    void contents_is_the_org_and_both_lists_in_one_read() {
+        admin.orgs().add(ALICE, "soylent", "Soylent");
+        admin.prompts().set(BOB, Scope.org("soylent"), "review", Map.of("title", text("Soylent review")), 0L);
+        admin.resources().set(BOB, Scope.org("soylent"), "docs://soylent", Map.of("name", text("Soylent docs"),
+                "text", text("hello")), 0L);
+
+        ScopeContents page = admin.contents(Scope.org("soylent"));
+        assertThat(page.org()).isEqualTo(admin.orgs().get("soylent"));
+        assertThat(page.prompts()).isEqualTo(admin.prompts().list(Scope.org("soylent")));
+        assertThat(page.resources()).isEqualTo(admin.resources().list(Scope.org("soylent")));
+        assertThat(page.resources()).extracting(Item::key).contains("docs://soylent");
+
+        ScopeContents defaults = admin.contents(Scope.DEFAULTS);
+        assertThat(defaults.org()).isNull();
+        assertThat(defaults.prompts()).isEqualTo(admin.prompts().list(Scope.DEFAULTS));
+        assertThatThrownBy(() -> admin.contents(Scope.org("nobody"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void an_override_shows_per_field_provenance_and_unset_returns_to_inherited() {
         admin.orgs().add(ALICE, "acme", "Acme");
         Item item = admin.prompts().set(BOB, Scope.org("acme"), "review", Map.of("title", text("Acme review")), 0L);
