@@ -14,6 +14,7 @@ import io.mcpconfig.admin.Plan;
 import io.mcpconfig.admin.Problem;
 import io.mcpconfig.admin.RenderedPrompt;
 import io.mcpconfig.admin.Scope;
+import io.mcpconfig.admin.ScopeContents;
 import io.mcpconfig.admin.stream.AuditCursor;
 import io.mcpconfig.admin.stream.AuditEntry;
 import io.mcpconfig.admin.stream.AuditQuery;
@@ -95,6 +96,11 @@ public final class ControlPlane {
 
     public List<Item> items(Kind kind, Scope scope) {
         return admin.items(kind).list(scope);
+    }
+
+    /** The org (null for the defaults) and its prompts and resources in one read: what a scope's page shows. */
+    public ScopeContents contents(Scope scope) {
+        return admin.contents(scope);
     }
 
     public Item item(Kind kind, Scope scope, String key) {

@@ -8,6 +8,7 @@ import io.mcpconfig.admin.Kind;
 import io.mcpconfig.admin.Org;
 import io.mcpconfig.admin.Provenance;
 import io.mcpconfig.admin.Scope;
+import io.mcpconfig.admin.ScopeContents;
 import io.mcpconfig.console.internal.ControlPlane;
 import io.mcpconfig.console.internal.Requests;
 import io.mcpconfig.console.internal.Routes;
@@ -104,14 +105,16 @@ final class ScopePages {
         } catch (RuntimeException e) {
             canEdit = false;
         }
-        String title = scope.isDefaults() ? "Defaults" : "Organization " + plane.org(scope.org()).displayName() + " (" + scope.org() + ")";
+        // one read for the whole page (it was three: the org, then each kind)
+        ScopeContents contents = plane.contents(scope);
+        String title = scope.isDefaults() ? "Defaults" : "Organization " + contents.org().displayName() + " (" + scope.org() + ")";
         Map<String, Object> page = Page.of(q, title, scope.isDefaults() ? "Defaults" : "Orgs");
         page.put("scope", Requests.scopePath(scope));
         page.put("isOrg", !scope.isDefaults());
         page.put("selfUrl", scope.isDefaults() ? "/defaults" : "/orgs/" + Page.url(scope.org()));
         page.put("canEdit", canEdit);
-        page.put("prompts", rows(plane.items(Kind.PROMPT, scope), scope, canEdit));
-        page.put("resources", rows(plane.items(Kind.RESOURCE, scope), scope, canEdit));
+        page.put("prompts", rows(contents.prompts(), scope, canEdit));
+        page.put("resources", rows(contents.resources(), scope, canEdit));
         html.write(r, 200, "scope", page);
     }
 
