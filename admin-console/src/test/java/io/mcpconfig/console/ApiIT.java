@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpconfig.admin.stream.AuditCursor;
+import io.mcpconfig.admin.stream.AuditFormat;
+import io.mcpconfig.admin.stream.AuditQuery;
+import io.mcpconfig.admin.stream.ChangeLog;
+import io.mcpconfig.schemas.config.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -220,5 +225,25 @@ class ApiIT {
             assertThat(page.get("entries").findValuesAsText("key")).contains("code_review");
         });
         assertThat(viewer.get("/api/status").json().path("views").path("count").asInt()).isPositive();
+    }
+
+    @Test
+    void the_audit_csv_is_what_the_cli_exports() throws Exception {
+        editor.send("PATCH", ITEM, "{\"description\":\"exported\"}", null);
+        AuditQuery query = new AuditQuery("acme", null, null, "eddie", null, null, null);
+        try (ChangeLog log = ChangeLog.connect(KafkaSettings.of(fixture.kafka.bootstrapServers(), fixture.topics))) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                StringBuilder cli = new StringBuilder(AuditFormat.CSV.header().orElseThrow()).append("\r\n");
+                try (AuditCursor cursor = log.audit(query, false)) {
+                    while (cursor.hasNext()) {
+                        cli.append(AuditFormat.CSV.line(cursor.next())).append("\r\n");
+                    }
+                }
+                assertThat(cli.toString()).contains("exported");
+                Http.Answer csv = viewer.get("/audit.csv?scope=acme&actor=eddie");
+                assertThat(csv.status()).isEqualTo(200);
+                assertThat(csv.body()).isEqualTo(cli.toString());
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.mcpconfig.console.internal.web;
 
 import io.mcpconfig.admin.stream.AuditEntry;
+import io.mcpconfig.admin.stream.AuditFormat;
 import io.mcpconfig.console.internal.ControlPlane;
 import io.mcpconfig.console.internal.Routes;
 import io.mcpconfig.console.internal.api.ApiServlet;
@@ -89,27 +90,17 @@ final class AuditPages {
         return s.length() > 120 ? s.substring(0, 119) + "…" : s;
     }
 
+    /** The CLI's {@code mcpconfig audit --format csv}, line for line: one formatter (config-admin's {@link AuditFormat}). */
     private void csv(HttpServletRequest q, HttpServletResponse r) throws Exception {
         r.setContentType("text/csv");
         r.setCharacterEncoding("utf-8");
         r.setHeader("Content-Disposition", "attachment; filename=\"mcpconfig-audit.csv\"");
         PrintWriter out = r.getWriter();
-        out.write("commitTime,actor,op,table,scope,key,version,txId,commitLsn,changed\r\n");
+        AuditFormat.CSV.header().ifPresent(h -> out.write(h + "\r\n"));
         ControlPlane.AuditPage all = plane.audit(ApiServlet.auditQuery(q), 0, 100_000);
         for (AuditEntry e : all.entries()) {
-            out.write(String.join(",", cell(String.valueOf(e.commitTime())), cell(e.actor()), cell(e.op()), cell(e.table()),
-                    cell(e.scope()), cell(e.key()), String.valueOf(e.version()), cell(e.txId()), cell(e.commitLsn()),
-                    cell(String.join(" ", e.changed()))) + "\r\n");
+            out.write(AuditFormat.CSV.line(e) + "\r\n"); // RFC 4180 line ends (the CLI prints the platform's)
         }
-    }
-
-    /** RFC 4180 quoting. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static int parse(String value) {
