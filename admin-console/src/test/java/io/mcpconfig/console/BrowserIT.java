@@ -67,6 +67,8 @@ class BrowserIT {
             browser.fill("template", "Acme v3: review this {{language}} change.\n{{code}}");
             browser.waitText("Template is valid.");
             browser.waitText("Acme v3: review this <language> change.");
+            browser.fill("Sample language", "Kotlin");
+            browser.waitText("Acme v3: review this Kotlin change.");
             browser.fill("template", "Acme v3: review this {{lang}} change.\n{{code}}");
             browser.waitText("line 1");
             browser.fill("template", "Acme v3: review this {{language}} change.\n{{code}}");

@@ -93,7 +93,25 @@ final class EditPages {
             fields.add(f);
         }
         page.put("fields", fields);
+        List<Map<String, Object>> samples = samples(item);
+        page.put("samples", samples);
+        page.put("hasSamples", !samples.isEmpty());
         html.write(r, 200, "edit", page);
+    }
+
+    /** One input per declared argument, for the preview (the check reads them as {@code sample.<name>}). */
+    private static List<Map<String, Object>> samples(Item item) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        FieldValue arguments = item == null ? null : item.fields().get("arguments");
+        if (arguments != null && arguments.value() != null) {
+            for (var argument : arguments.value()) {
+                String name = argument.path("name").asText("");
+                if (!name.isEmpty()) {
+                    samples.add(Map.of("name", name, "id", "sample-" + name));
+                }
+            }
+        }
+        return samples;
     }
 
     private void check(HttpServletRequest q, HttpServletResponse r, Scope scope, Kind kind) throws Exception {
