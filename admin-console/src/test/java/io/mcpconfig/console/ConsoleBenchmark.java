@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not part of the suite (no IT suffix): run it by name, see docs/benchmarks.md.
- * <pre>mvn -B -ntp -pl admin-console -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ConsoleBenchmark</pre>
+ * <pre>mvn -B -ntp -pl admin-console -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ConsoleBenchmark</pre>
  * Measures (1) the org page of an org with 50 effective prompts, as a browser's request on
  * loopback sees it, and (2) save-to-client: an API save until a real MCP client of the org renders
  * the new template.
