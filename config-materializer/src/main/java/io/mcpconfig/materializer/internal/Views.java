@@ -80,29 +80,36 @@ final class Views {
 
         /** One field: the UTF-8 of a + b + c (null parts: none), prefixed by its length in 4 bytes, big-endian. */
         void field(String a, String b, String c) {
-            int length = utf8Length(a) + utf8Length(b) + utf8Length(c);
-            ensure(4 + length);
-            buf[len++] = (byte) (length >>> 24);
-            buf[len++] = (byte) (length >>> 16);
-            buf[len++] = (byte) (length >>> 8);
-            buf[len++] = (byte) length;
+            ensure(4);
+            int at = len;
+            len += 4; // the length, written once the parts are
             put(a);
             put(b);
             put(c);
+            int length = len - at - 4;
+            buf[at] = (byte) (length >>> 24);
+            buf[at + 1] = (byte) (length >>> 16);
+            buf[at + 2] = (byte) (length >>> 8);
+            buf[at + 3] = (byte) length;
         }
 
         private void put(String s) {
             if (s == null) {
                 return;
             }
-            if (isAscii(s)) { // keys and hex hashes, almost always: one byte per char, no array
-                for (int i = 0; i < s.length(); i++) {
-                    buf[len++] = (byte) s.charAt(i);
+            ensure(4 + s.length());
+            int start = len;
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) { // not ASCII (keys and hex hashes almost always are): encode it whole instead
+                    len = start;
+                    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                    ensure(bytes.length);
+                    System.arraycopy(bytes, 0, buf, len, bytes.length);
+                    len += bytes.length;
+                    return;
                 }
-            } else {
-                byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(bytes, 0, buf, len, bytes.length);
-                len += bytes.length;
+                buf[len++] = (byte) ch;
             }
         }
 
@@ -110,22 +117,6 @@ final class Views {
             if (len + more > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
             }
-        }
-
-        private static int utf8Length(String s) {
-            if (s == null) {
-                return 0;
-            }
-            return isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length;
-        }
-
-        private static boolean isAscii(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) >= 0x80) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
