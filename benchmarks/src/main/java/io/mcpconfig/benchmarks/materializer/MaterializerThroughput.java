@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp benchmarks/target/benchmarks.jar io.mcpconfig.benchmarks.materializer.BrokerMain /tmp/bootstrap &amp;
  * java -XX:StartFlightRecording=filename=/tmp/m.jfr -cp benchmarks/target/benchmarks.jar \
  *   io.mcpconfig.benchmarks.materializer.MaterializerThroughput --bootstrap $(cat /tmp/bootstrap) [--threads 2]
- *   [--orgs 1000] [--tx 20000] [--rows 1]
+ *   [--orgs 1000] [--tx 20000] [--rows 1] [--fanouts 0]
  * </pre>
  */
 public final class MaterializerThroughput {
@@ -50,9 +50,10 @@ public final class MaterializerThroughput {
         int rows = Integer.parseInt(opts.getOrDefault("rows", "1"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "1"));
         int partitions = Integer.parseInt(opts.getOrDefault("partitions", "4"));
+        int fanOuts = Integer.parseInt(opts.getOrDefault("fanouts", "0"));
         KafkaBroker own = opts.containsKey("bootstrap") ? null : KafkaBroker.start();
         String bootstrap = own == null ? opts.get("bootstrap") : own.bootstrapServers();
-        System.out.printf("%s%n", run(bootstrap, orgs, txs, rows, threads, partitions));
+        System.out.printf("%s%n", run(bootstrap, orgs, txs, rows, threads, partitions, fanOuts));
         if (own != null) {
             own.close();
         }
@@ -60,7 +61,8 @@ public final class MaterializerThroughput {
     }
 
     /** One run on a fresh set of topics; returns a one-line summary. */
-    static String run(String bootstrap, int orgs, int txs, int rows, int threads, int partitions) throws Exception {
+    static String run(String bootstrap, int orgs, int txs, int rows, int threads, int partitions, int fanOuts)
+            throws Exception {
         Topics topics = Topics.withPrefix("mt" + System.nanoTime(), partitions);
         SyntheticChanges changes = new SyntheticChanges().defaults(20, 5);
         for (int i = 0; i < orgs; i++) {
@@ -91,10 +93,43 @@ public final class MaterializerThroughput {
             produce(bootstrap, topics, changes.events());
             awaitApplied(registry, setup + txs, TimeUnit.MINUTES.toNanos(10));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return String.format("materializer alone: %d stream thread(s), %d partitions, %d orgs: %,.0f transactions"
-                    + " of %d row(s) in %.1f s = %,.0f transactions/s (%s)", threads, partitions, orgs,
-                    setup + txs - base, rows, seconds, (setup + txs - base) / seconds, m.statusLine());
+            String line = String.format("materializer alone: %d stream thread(s), %d partitions, %d orgs: %,.0f transactions"
+                    + " of %d row(s) in %.1f s = %,.0f transactions/s", threads, partitions, orgs,
+                    setup + txs - base, rows, seconds, (setup + txs - base) / seconds);
+            for (int k = 1; k <= fanOuts; k++) {
+                line += "\n" + fanOut(bootstrap, topics, registry, changes, orgs, partitions, k);
+            }
+            return line + "\n(" + m.statusLine() + ")";
         }
+    }
+
+    /**
+     * One default change every org inherits (prompt_1; the overrides are of prompt_0), so every org's
+     * view changes: the wall time from sending it until the last org view is emitted (sent, not yet
+     * committed), and the fan-out processors' own time (the fan-out timer, summed over the tasks) per org.
+     */
+    private static String fanOut(String bootstrap, Topics topics, MeterRegistry registry, SyntheticChanges changes,
+                                 int orgs, int partitions, int k) throws Exception {
+        changes.events().clear();
+        changes.defaultPrompt(1, "changed " + k + " {{text}} " + "x".repeat(1_000));
+        double views = count(registry, MaterializerMetrics.VIEWS_EMITTED);
+        var timer = registry.find(MaterializerMetrics.FANOUT_TIME).timer();
+        double busyBefore = timer == null ? 0 : timer.totalTime(TimeUnit.MICROSECONDS);
+        long fanOutsBefore = timer == null ? 0 : timer.count();
+        long t0 = System.nanoTime();
+        produce(bootstrap, topics, changes.events());
+        await(registry, MaterializerMetrics.VIEWS_EMITTED, (int) views + orgs + 1, TimeUnit.MINUTES.toNanos(5));
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+        // The last view is counted before its task records its fan-out time: wait for every task's.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (registry.find(MaterializerMetrics.FANOUT_TIME).timer().count() < fanOutsBefore + partitions
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        timer = registry.find(MaterializerMetrics.FANOUT_TIME).timer();
+        double busyMicros = timer.totalTime(TimeUnit.MICROSECONDS) - busyBefore;
+        return String.format("fan-out %d: one default change over %d orgs: last view emitted %.0f ms after the send;"
+                + " fan-out processors %.0f ms in all = %.1f µs per org", k, orgs, wallMs, busyMicros / 1e3, busyMicros / orgs);
     }
 
     private static void produce(String bootstrap, Topics topics, List<ChangeEvent> events) throws Exception {

@@ -45,6 +45,15 @@ final class SyntheticChanges {
         return tx(Scopes.DEFAULTS, ChangeOp.INSERT, rows);
     }
 
+    /** One defaults transaction replacing default prompt {@code i} (as {@link #defaults} made it) with a new template. */
+    SyntheticChanges defaultPrompt(int i, String template) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {ConfigTable.DEFAULT_PROMPT, "prompt_" + i, PromptRow.newBuilder().setName("prompt_" + i)
+                .setTitle("Prompt " + i).setDescription("what prompt " + i + " is for").setTemplate(template)
+                .setActive(true).setVersion(lsn + 1).setUpdatedAt(Instant.now()).setUpdatedBy("bench").build()});
+        return tx(Scopes.DEFAULTS, ChangeOp.UPDATE, rows);
+    }
+
     SyntheticChanges org(String org) {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {ConfigTable.ORGANIZATION, org,

@@ -1,6 +1,7 @@
 package io.mcpconfig.materializer.internal;
 
 import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.merge.InheritedItems;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -57,6 +58,8 @@ public final class FanOutProcessor implements Processor<String, DefaultsTx, Stri
         copy = copy.applied(tx.commitLsn(), tx.commitTime());
         states.put(StoreKeys.DEFAULTS_COPY, copy);
         ScopeRows.Rows defaults = rows.load(StoreKeys.DEFAULTS_COPY);
+        // Every org inherits most of these untouched: merged and hashed once here, not once per org.
+        InheritedItems inherited = new InheritedItems();
 
         List<KeyValue<String, ScopeState>> orgs = new ArrayList<>();
         try (KeyValueIterator<String, ScopeState> it = states.all()) {
@@ -68,7 +71,8 @@ public final class FanOutProcessor implements Processor<String, DefaultsTx, Stri
         }
         int emitted = 0;
         for (KeyValue<String, ScopeState> org : orgs) {
-            OrgRefresh.Outcome outcome = OrgRefresh.refresh(org.key, org.value, rows, defaults, copy, metrics);
+            OrgRefresh.Outcome outcome = OrgRefresh.refresh(org.key, org.value, rows, defaults, inherited, copy,
+                    metrics);
             if (outcome.emit()) {
                 // Only changed views are written back: an org the change doesn't touch costs a read, no write.
                 states.put(org.key, outcome.state());

@@ -2,6 +2,7 @@ package io.mcpconfig.materializer.internal;
 
 import io.mcpconfig.schemas.avro.OmittedItem;
 import io.mcpconfig.schemas.avro.OrgView;
+import io.mcpconfig.schemas.merge.InheritedItems;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ final class OrgRefresh {
 
     private OrgRefresh() {}
 
+    /** {@code inherited} goes with {@code defaults} (see {@link InheritedItems}). */
     static Outcome refresh(String org, ScopeState state, ScopeRows rows, ScopeRows.Rows defaults,
-                           ScopeState defaultsState, MaterializerMetrics metrics) {
+                           InheritedItems inherited, ScopeState defaultsState, MaterializerMetrics metrics) {
         ScopeRows.Rows own = rows.load(org);
         if (own.org() == null) {
             // Deleted (or never created): its rows go, its LSN watermark stays so replays can't revive it.
@@ -30,7 +32,7 @@ final class OrgRefresh {
             metrics.tombstonesEmitted.increment();
             return new Outcome(state.emitted(null), true, null);
         }
-        OrgView view = Views.org(own, state, defaults, defaultsState);
+        OrgView view = Views.org(own, state, defaults, inherited, defaultsState);
         byte[] signature = Views.signature(view);
         if (state.sameContent(signature)) {
             return new Outcome(state, false, null);

@@ -3,6 +3,7 @@ package io.mcpconfig.materializer.internal;
 import io.mcpconfig.schemas.Scopes;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.merge.EventCheck;
+import io.mcpconfig.schemas.merge.InheritedItems;
 import io.mcpconfig.schemas.avro.ChangeOp;
 import io.mcpconfig.schemas.avro.OrgView;
 import java.time.Duration;
@@ -39,6 +40,9 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
     // change only together with its LSN (FanOutProcessor writes both), so the LSN is the key.
     private long copyLsn;
     private ScopeRows.Rows copy;
+    // The items an org inherits untouched, merged and hashed once per decoded copy (decision 14): goes
+    // with `copy` (keyed by its row objects), replaced with it.
+    private InheritedItems inherited;
 
     public TransactionProcessor(MaterializerMetrics metrics) {
         this.metrics = metrics;
@@ -122,8 +126,8 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
             LOG.debug("view of '{}' at LSN {} held until this task has the defaults", org, state.lsn());
             return;
         }
-        OrgRefresh.Outcome outcome = OrgRefresh.refresh(org, state, rows, defaultsCopy(defaultsState),
-                defaultsState, metrics);
+        ScopeRows.Rows defaults = defaultsCopy(defaultsState);
+        OrgRefresh.Outcome outcome = OrgRefresh.refresh(org, state, rows, defaults, inherited, defaultsState, metrics);
         states.put(org, outcome.state());
         if (outcome.emit()) {
             context.forward(record.withKey(org).withValue(new Emit.View(outcome.view())));
@@ -133,6 +137,7 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
     private ScopeRows.Rows defaultsCopy(ScopeState copyState) {
         if (copy == null || copyLsn != copyState.lsn()) {
             copy = rows.load(StoreKeys.DEFAULTS_COPY).unmodifiable();
+            inherited = new InheritedItems();
             copyLsn = copyState.lsn();
         }
         return copy;

@@ -48,7 +48,8 @@ public final class MergeRule {
     public static OrgView defaultsView(
             Map<String, PromptRow> defaultPrompts, Map<String, ResourceRow> defaultResources,
             long revision, Instant updatedAt) {
-        return build(Scopes.DEFAULTS, true, defaultPrompts, Map.of(), defaultResources, Map.of(), revision, updatedAt);
+        return build(Scopes.DEFAULTS, true, defaultPrompts, Map.of(), defaultResources, Map.of(), revision, updatedAt,
+                null);
     }
 
     /**
@@ -60,16 +61,31 @@ public final class MergeRule {
             Map<String, PromptRow> defaultPrompts, Map<String, PromptRow> orgPrompts,
             Map<String, ResourceRow> defaultResources, Map<String, ResourceRow> orgResources,
             long revision, Instant updatedAt) {
+        return orgView(org, defaultPrompts, orgPrompts, defaultResources, orgResources, revision, updatedAt, null);
+    }
+
+    /**
+     * The same view, taking the items the org inherits untouched (a default without an override)
+     * from {@code inherited} when they are there, and adding them when not: equal to the view
+     * without a memo, item for item, but each such item is merged and hashed once per default row
+     * instead of once per call. {@code inherited} must go with {@code defaultPrompts} and
+     * {@code defaultResources} (see {@link InheritedItems}); null merges everything.
+     */
+    public static OrgView orgView(
+            OrganizationRow org,
+            Map<String, PromptRow> defaultPrompts, Map<String, PromptRow> orgPrompts,
+            Map<String, ResourceRow> defaultResources, Map<String, ResourceRow> orgResources,
+            long revision, Instant updatedAt, InheritedItems inherited) {
         Objects.requireNonNull(org, "org");
         return build(org.getId(), org.getActive(), defaultPrompts, orgPrompts, defaultResources, orgResources,
-                revision, updatedAt);
+                revision, updatedAt, inherited);
     }
 
     private static OrgView build(
             String orgId, boolean orgActive,
             Map<String, PromptRow> defaultPrompts, Map<String, PromptRow> orgPrompts,
             Map<String, ResourceRow> defaultResources, Map<String, ResourceRow> orgResources,
-            long revision, Instant updatedAt) {
+            long revision, Instant updatedAt, InheritedItems inherited) {
         List<ViewPrompt> prompts = new ArrayList<>();
         List<ViewResource> resources = new ArrayList<>();
         List<OmittedItem> omitted = new ArrayList<>();
@@ -77,12 +93,13 @@ public final class MergeRule {
             // Resources first: a chat prompt is served only if every resource it embeds or links is.
             List<OmittedItem> omittedResources = new ArrayList<>();
             for (String uri : union(defaultResources, orgResources)) {
-                mergeResource(uri, defaultResources.get(uri), orgResources.get(uri), resources, omittedResources);
+                mergeResource(uri, defaultResources.get(uri), orgResources.get(uri), resources, omittedResources,
+                        inherited);
             }
             Set<String> served = new HashSet<>();
             resources.forEach(r -> served.add(r.getUri()));
             for (String name : union(defaultPrompts, orgPrompts)) {
-                mergePrompt(name, defaultPrompts.get(name), orgPrompts.get(name), served, prompts, omitted);
+                mergePrompt(name, defaultPrompts.get(name), orgPrompts.get(name), served, prompts, omitted, inherited);
             }
             omitted.addAll(omittedResources);
         }
@@ -98,7 +115,7 @@ public final class MergeRule {
     }
 
     private static void mergePrompt(String name, PromptRow d, PromptRow o, Set<String> servedUris,
-            List<ViewPrompt> out, List<OmittedItem> omitted) {
+            List<ViewPrompt> out, List<OmittedItem> omitted, InheritedItems inherited) {
         if (!isActive(d == null ? null : d.getActive(), o == null ? null : o.getActive())) {
             return;
         }
@@ -120,6 +137,17 @@ public final class MergeRule {
         } else {
             messages = List.of();
         }
+        // Everything above is checked for every call (the embedded resources served depend on the org);
+        // what follows depends on d and o only, so an untouched default's item can come from the memo.
+        String body = template;
+        List<PromptMessage> bodyMessages = messages;
+        out.add(o == null && inherited != null
+                ? inherited.prompt(d, () -> servedPrompt(name, d, null, body, bodyMessages))
+                : servedPrompt(name, d, o, body, bodyMessages));
+    }
+
+    private static ViewPrompt servedPrompt(String name, PromptRow d, PromptRow o, String template,
+            List<PromptMessage> messages) {
         List<PromptArgument> arguments = pick(o == null ? null : o.getArguments(), d == null ? null : d.getArguments());
         ViewPrompt prompt = ViewPrompt.newBuilder()
                 .setName(name)
@@ -133,10 +161,11 @@ public final class MergeRule {
                 .setContentHash("")
                 .build();
         prompt.setContentHash(ContentHash.of(prompt));
-        out.add(prompt);
+        return prompt;
     }
 
-    private static void mergeResource(String uri, ResourceRow d, ResourceRow o, List<ViewResource> out, List<OmittedItem> omitted) {
+    private static void mergeResource(String uri, ResourceRow d, ResourceRow o, List<ViewResource> out,
+            List<OmittedItem> omitted, InheritedItems inherited) {
         if (!isActive(d == null ? null : d.getActive(), o == null ? null : o.getActive())) {
             return;
         }
@@ -149,6 +178,12 @@ public final class MergeRule {
                     "no content: the override sets none and there is no default resource '" + uri + "'"));
             return;
         }
+        out.add(o == null && inherited != null
+                ? inherited.resource(d, () -> servedResource(uri, d, null, text, blob))
+                : servedResource(uri, d, o, text, blob));
+    }
+
+    private static ViewResource servedResource(String uri, ResourceRow d, ResourceRow o, String text, ByteBuffer blob) {
         String name = pick(o == null ? null : o.getName(), d == null ? null : d.getName());
         String mimeType = pick(o == null ? null : o.getMimeType(), d == null ? null : d.getMimeType());
         ViewResource resource = ViewResource.newBuilder()
@@ -164,7 +199,7 @@ public final class MergeRule {
                 .setContentHash("")
                 .build();
         resource.setContentHash(ContentHash.of(resource));
-        out.add(resource);
+        return resource;
     }
 
     /** Effective active: the override's if set, else the default's if set, else active. */
