@@ -51,6 +51,8 @@ public record MaterializerConfig(
      * fan-out (read committed) and how often a transaction is paid for. See decision 4.
      */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+    /** Record cache of the transaction buffer: a commit interval of row events at thousands per second. */
+    static final long BUFFER_CACHE_BYTES = 32L * 1024 * 1024;
 
     public MaterializerConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -161,8 +163,9 @@ public record MaterializerConfig(
         // input has nothing older before processing (timestamp synchronization), which is meaningless
         // here: the two are independent streams ordered by LSN. Never wait: process what is there.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        // No record cache: it would hold views back until the next commit or eviction.
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        // The record cache serves only the buffer store (the one store with caching enabled: see
+        // MaterializerTopology); views are forwarded by the processors, never from a cache.
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, BUFFER_CACHE_BYTES);
         // Kafka 4 producers wait 5 ms for a batch by default: every view would pay it.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         // Views repeat the same defaults across orgs: zstd; a view may be as large as the topic allows.

@@ -25,7 +25,7 @@ class MaterializerConfigTest {
         assertThat(c.topics().changes().name()).isEqualTo("acme.changes");
         Properties p = c.streamsProperties(new SimpleMeterRegistry());
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        assertThat(p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(0L);
+        assertThat(p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(MaterializerConfig.BUFFER_CACHE_BYTES);
         assertThat(p.get(StreamsConfig.producerPrefix("linger.ms"))).isEqualTo(0);
     }
 

@@ -14,34 +14,46 @@ import java.util.concurrent.locks.LockSupport;
  * has caught up; each change is timed end to end and per stage (publisher, materializer, client).
  */
 final class Load {
-    /** Orgs one writer cycles over: one change per org per second at most at 250/s per writer. */
-    private static final int ORGS_PER_WRITER = 250;
+    /** Commits one writer connection offers per second at most: its commit latency must stay below 1/this. */
+    private static final int RATE_PER_WRITER = 50;
+    /** Writer connections at most (PostgreSQL's default max_connections is 100; the pipeline needs a few). */
+    private static final int MAX_WRITERS = 40;
     /** How long a step waits for the backlog (the whole benchmark must stay within ~8 minutes). */
     private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private Load() {}
 
     /**
-     * {@code rate} commits per second for {@code seconds} from {@code rate / 250} writer connections (at
-     * least 4); then waits (up to 60 s) until the client has seen every org's last change.
+     * {@code rate} commits per second for {@code seconds} from {@code rate / 50} writer connections (4 to
+     * 40), each cycling over as many orgs as it commits per second, so an org changes at most once a
+     * second; then waits (up to 60 s) until the client has seen every org's last change.
      */
     static Report.Step run(LocalStack stack, Probe probe, StageTaps taps, int rate, int seconds) throws Exception {
         probe.reset();
         taps.reset();
-        int writers = Math.max(4, rate / ORGS_PER_WRITER);
+        int writers = Math.min(MAX_WRITERS, Math.max(4, rate / RATE_PER_WRITER));
+        int orgsPerWriter = (rate + writers - 1) / writers;
+        // Connections are opened before and closed after the CPU is counted: a PostgreSQL backend's
+        // time is read from /proc and is gone with its process.
+        List<Connection> connections = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            connections.add(stack.connect());
+        }
+        CpuUse cpuBefore = CpuUse.now();
         long start = System.nanoTime();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) * writers / rate;
         AtomicLong sent = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
+            Connection c = connections.get(w);
             Thread t = new Thread(() -> {
-                try (Connection c = stack.connect(); PreparedStatement upsert = Workloads.upsertTemplate(c)) {
+                try (PreparedStatement upsert = Workloads.upsertTemplate(c)) {
                     long next = start + writer * intervalNanos / writers;
                     for (int i = 0; System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds); i++) {
                         LockSupport.parkNanos(next - System.nanoTime());
                         next += intervalNanos;
-                        String org = Workloads.org(writer * ORGS_PER_WRITER + i % ORGS_PER_WRITER);
+                        String org = Workloads.org(writer * orgsPerWriter + i % orgsPerWriter);
                         String template = "load " + rate + "." + writer + "." + i + " {{code}}";
                         probe.committed(org, template, Workloads.setTemplate(upsert, org, template));
                         sent.incrementAndGet();
@@ -74,6 +86,10 @@ final class Load {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         double drainSeconds = (System.nanoTime() - start) / 1e9 - writingSeconds;
+        CpuUse cpuAfter = CpuUse.now();
+        for (Connection c : connections) {
+            c.close();
+        }
         if (!drained) {
             // Not measured any more, but the next phase must not start on this step's backlog.
             long settle = System.nanoTime() + DRAIN_LIMIT_NANOS;
@@ -81,11 +97,12 @@ final class Load {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
         }
-        return summarize(probe, taps, rate, sent.get(), writingSeconds, start, seconds, drainSeconds, drained);
+        Report.Cpu cpu = new Report.Cpu(cpuBefore.millisUntil(cpuAfter), cpuBefore.wallMillisUntil(cpuAfter), writers);
+        return summarize(probe, taps, rate, sent.get(), writingSeconds, start, seconds, drainSeconds, drained, cpu);
     }
 
     private static Report.Step summarize(Probe probe, StageTaps taps, int rate, long sent, double writingSeconds,
-                                         long start, int seconds, double drainSeconds, boolean drained) {
+                                         long start, int seconds, double drainSeconds, boolean drained, Report.Cpu cpu) {
         List<Double> all = new ArrayList<>();
         List<Double> first = new ArrayList<>();
         List<Double> last = new ArrayList<>();
@@ -115,6 +132,6 @@ final class Load {
         // Lag grew: a backlog was left when the writers stopped, or latency at the end far above the start.
         boolean grew = !drained || drainSeconds > 2 || lastP50 > Math.max(100, 3 * firstP50);
         return new Report.Step(rate, sent, writingSeconds, Stats.of(all), firstP50, lastP50, drainSeconds, drained, grew,
-                Stats.of(publisher), Stats.of(materializer), Stats.of(client));
+                Stats.of(publisher), Stats.of(materializer), Stats.of(client), cpu);
     }
 }

@@ -5,6 +5,7 @@ import io.mcpconfig.benchmarks.baseline.TtlReadThroughBaseline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The figures of one run, and their Markdown report. */
 final class Report {
@@ -24,7 +25,8 @@ final class Report {
 
     /** One rate step: offered rate, what the writers committed, latencies end to end and per stage, the backlog left. */
     record Step(int offeredRate, long sent, double seconds, Stats latency, double firstP50, double lastP50,
-                double drainSeconds, boolean drained, boolean lagGrew, Stats publisher, Stats materializer, Stats client) {
+                double drainSeconds, boolean drained, boolean lagGrew, Stats publisher, Stats materializer, Stats client,
+                Cpu cpu) {
         boolean kept() {
             return !lagGrew && latency.p99() <= 250;
         }
@@ -35,6 +37,18 @@ final class Report {
             double m = materializer.p99();
             double c = client.p99();
             return p >= m && p >= c ? "publisher" : m >= c ? "materializer" : "client";
+        }
+    }
+
+    /** CPU per stage over a step (writing and draining), its wall time, and the writer connections used. */
+    record Cpu(Map<String, Double> millisByStage, double wallMillis, int writers) {
+        double totalMillis() {
+            return millisByStage.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Share of the machine's cores busy over the step. */
+        double busy() {
+            return totalMillis() / (wallMillis * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -90,6 +104,7 @@ final class Report {
                     stage(s.materializer()), stage(s.client()),
                     s.drained() ? String.format("%.1f s", s.drainSeconds()) : String.format("not within %.0f s", s.drainSeconds())));
         }
+        cpuTable(md);
         md.append("\n## Fan-out cost: one default change, 10,000 orgs\n\n")
           .append("| views written | Avro value bytes (what a client decodes) | bytes one client fetched (zstd batches, as stored) |\n")
           .append("|---|---|---|\n")
@@ -98,6 +113,31 @@ final class Report {
                   fanOut.fetchedBytes()));
         baselines(md);
         return md.toString();
+    }
+
+    /**
+     * Where the CPU goes per change: on 2 shared cores every stage's latency grows when any stage is
+     * busy, so the CPU each stage spends per change is what says which one limits the rate.
+     */
+    private void cpuTable(StringBuilder md) {
+        md.append("\n### CPU per committed change, by stage\n\n")
+          .append("CPU time (ms) each stage spent per committed change over the step, writing and draining: this JVM's\n")
+          .append("per-thread CPU clocks (publisher = Debezium and its handler, broker = the in-process Kafka broker,\n")
+          .append("benchmark = the writers' JDBC side and the measuring taps) and the PostgreSQL processes from /proc.\n")
+          .append("busy = CPU time / (wall time x cores).\n\n")
+          .append("| offered/s | writers |");
+        for (String s : CpuUse.STAGES) {
+            md.append(' ').append(s).append(" |");
+        }
+        md.append(" total | busy |\n|---|---|").append("---|".repeat(CpuUse.STAGES.length + 2)).append('\n');
+        for (Step s : steps) {
+            double per = Math.max(1, s.sent());
+            md.append(String.format("| %,d | %d |", s.offeredRate(), s.cpu().writers()));
+            for (String stage : CpuUse.STAGES) {
+                md.append(String.format(" %.2f |", s.cpu().millisByStage().getOrDefault(stage, 0.0) / per));
+            }
+            md.append(String.format(" %.2f | %.0f%% |%n", s.cpu().totalMillis() / per, 100 * s.cpu().busy()));
+        }
     }
 
     private void baselines(StringBuilder md) {
@@ -125,9 +165,10 @@ final class Report {
     static String describe(Step s) {
         return String.format("%,.0f changes/s committed for %.0f s: %s; p50 in the first 10 s %.1f ms, last 10 s %.1f ms; "
                 + "%d of %d changes observed; backlog drained %.1f s after the writers stopped; per stage p50/p99: "
-                + "publisher %s, materializer %s, client %s ms", s.sent() / s.seconds(), s.seconds(), s.latency().millis(),
+                + "publisher %s, materializer %s, client %s ms; CPU %.2f ms per change, machine %.0f%% busy",
+                s.sent() / s.seconds(), s.seconds(), s.latency().millis(),
                 s.firstP50(), s.lastP50(), s.latency().count(), s.sent(), s.drainSeconds(), stage(s.publisher()),
-                stage(s.materializer()), stage(s.client()));
+                stage(s.materializer()), stage(s.client()), s.cpu().totalMillis() / Math.max(1, s.sent()), 100 * s.cpu().busy());
     }
 
     private static String stage(Stats s) {

@@ -30,8 +30,10 @@ public final class StoreKeys {
     }
 
     public static String buffer(String scope, String txId, int seq) {
-        // Fixed-width seq: a prefix scan returns a transaction's events in seq order.
-        return bufferPrefix(scope) + txId + SEP + String.format("%08x", seq);
+        // Fixed-width seq: a prefix scan returns a transaction's events in seq order. Not String.format:
+        // this runs for every row event and its COMMIT lookup, and Formatter showed in the profile.
+        String hex = Integer.toHexString(seq);
+        return bufferPrefix(scope) + txId + SEP + "00000000".substring(hex.length()) + hex;
     }
 
     public static String rowsPrefix(String scope) {
