@@ -18,15 +18,16 @@ public final class OrgView {
     private final Instant updatedAt;
     private final List<Prompt> prompts;
     private final List<Resource> resources;
-    // Open-addressing tables (linear probing, at most half full) over the items themselves, names
-    // and items interleaved in one array ([name0, item0, name1, item1, ...]): a lookup touches one
-    // line of one small array of this view (the name it compares and the item it returns side by
-    // side) and no other object of the view but this one, instead of a HashMap's table plus a node
-    // per entry. The read path is bound by dependent cache misses across thousands of views, so each
-    // array or object fewer on the chain is measurable (client-cache decisions 7, 10, 11;
-    // docs/benchmarks.md). Items are interned and shared between views; the tables are per view.
-    private final Object[] promptTable;
-    private final Object[] resourceTable;
+    // Open-addressing tables (linear probing, at most half full) over the items themselves: a
+    // lookup touches one small array of this view and then the interned items, which many views
+    // share, instead of a HashMap's table plus a node per entry per view. Measured: this is what
+    // keeps prompt(name) within the read budget with thousands of views (docs/benchmarks.md).
+    // Each table's keys are also in an array of their own, same index: a probe compares names
+    // without first loading the item (one dependent load fewer per lookup, measured on the read path).
+    private final Prompt[] promptTable;
+    private final String[] promptNames;
+    private final Resource[] resourceTable;
+    private final String[] resourceUris;
 
     /**
      * @param orgId     the organization, or {@code _defaults} for the defaults-only view
@@ -46,43 +47,31 @@ public final class OrgView {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.prompts = active ? List.copyOf(prompts) : List.of();
         this.resources = active ? List.copyOf(resources) : List.of();
-        this.promptTable = new Object[2 * tableSize(this.prompts.size())];
+        this.promptTable = new Prompt[tableSize(this.prompts.size())];
+        this.promptNames = new String[promptTable.length];
         for (Prompt p : this.prompts) {
-            put(promptTable, p.name(), p, "prompt");
+            int i = slot(p.name(), promptTable.length);
+            while (promptNames[i] != null) {
+                if (promptNames[i].equals(p.name())) {
+                    throw new IllegalArgumentException("view of " + orgId + " has prompt " + p.name() + " twice");
+                }
+                i = (i + 1) & (promptTable.length - 1);
+            }
+            promptTable[i] = p;
+            promptNames[i] = p.name();
         }
-        this.resourceTable = new Object[2 * tableSize(this.resources.size())];
+        this.resourceTable = new Resource[tableSize(this.resources.size())];
+        this.resourceUris = new String[resourceTable.length];
         for (Resource r : this.resources) {
-            put(resourceTable, r.uri(), r, "resource");
-        }
-    }
-
-    private void put(Object[] table, String key, Object item, String kind) {
-        int mask = (table.length >> 1) - 1;
-        int i = slot(key.hashCode(), mask);
-        while (table[2 * i] != null) {
-            if (key.equals(table[2 * i])) {
-                throw new IllegalArgumentException("view of " + orgId + " has " + kind + " " + key + " twice");
+            int i = slot(r.uri(), resourceTable.length);
+            while (resourceUris[i] != null) {
+                if (resourceUris[i].equals(r.uri())) {
+                    throw new IllegalArgumentException("view of " + orgId + " has resource " + r.uri() + " twice");
+                }
+                i = (i + 1) & (resourceTable.length - 1);
             }
-            i = (i + 1) & mask;
-        }
-        table[2 * i] = key;
-        table[2 * i + 1] = item;
-    }
-
-    /** The item stored under {@code key}, or null; the one probe loop for both tables. */
-    private static Object find(Object[] table, String key) {
-        int h = key.hashCode();
-        int mask = (table.length >> 1) - 1;
-        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
-            String k = (String) table[2 * i];
-            if (k == null) {
-                return null;
-            }
-            // Identity first (free when the caller holds the view's own name), then the cached
-            // hash (skips equals on a probe past another name), then the full comparison.
-            if (k == key || (k.hashCode() == h && k.equals(key))) {
-                return table[2 * i + 1];
-            }
+            resourceTable[i] = r;
+            resourceUris[i] = r.uri();
         }
     }
 
@@ -91,8 +80,9 @@ public final class OrgView {
         return Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
     }
 
-    private static int slot(int h, int mask) {
-        return (h ^ (h >>> 16)) & mask;
+    private static int slot(String key, int length) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & (length - 1);
     }
 
     /** The organization this view belongs to; {@code _defaults} when it is the defaults view. */
@@ -131,7 +121,18 @@ public final class OrgView {
      * @throws NullPointerException if {@code name} is null
      */
     public Prompt prompt(String name) {
-        return (Prompt) find(promptTable, name);
+        int h = name.hashCode();
+        String[] names = promptNames;
+        int mask = names.length - 1;
+        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+            String n = names[i];
+            if (n == null) {
+                return null;
+            }
+            if (n == name || (n.hashCode() == h && n.equals(name))) {
+                return promptTable[i];
+            }
+        }
     }
 
     /**
@@ -140,7 +141,18 @@ public final class OrgView {
      * @throws NullPointerException if {@code uri} is null
      */
     public Resource resource(String uri) {
-        return (Resource) find(resourceTable, uri);
+        int h = uri.hashCode();
+        String[] uris = resourceUris;
+        int mask = uris.length - 1;
+        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+            String u = uris[i];
+            if (u == null) {
+                return null;
+            }
+            if (u == uri || (u.hashCode() == h && u.equals(uri))) {
+                return resourceTable[i];
+            }
+        }
     }
 
     @Override

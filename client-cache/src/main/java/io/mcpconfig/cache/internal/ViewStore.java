@@ -15,30 +15,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Every held view, in two layers.
  *
- * <p>The source of truth is a map from key to {@link StoredView}: each view's serialized bytes,
- * exactly as the topic carried them and the snapshot writes them, compact, and enough to answer
- * "which revision do I hold" without decoding. Decoded {@link OrgView}s (items interned, so shared
- * defaults are held once) are held by a Caffeine cache bounded by weight, and, for reads, in a plain
- * map of their own ({@code served}), so that a read is one map lookup straight to the view: Caffeine's
- * per-read bookkeeping (read buffer, policy) costs more than the lookup itself, and so did a holder
- * object between the map and the view (one dependent cache miss more per read, decision 11).
- * Caffeine still decides what stays decoded: it sees every decode (load) and update, its eviction
- * removes the view from {@code served}, and the next read decodes again from the bytes. Reads that
- * find the decoded view are recorded as hits in Caffeine's statistics counter (striped, see
+ * <p>The source of truth is a map from key to {@link Slot}: each view's serialized bytes, exactly
+ * as the topic carried them and the snapshot writes them, compact, and enough to answer "which
+ * revision do I hold" without decoding. Decoded {@link OrgView}s (items interned, so shared
+ * defaults are held once) are held by a Caffeine cache bounded by weight, and referenced from
+ * their slot so that a read is one map lookup and a field read: Caffeine's per-read bookkeeping
+ * (read buffer, policy) costs more than the lookup itself, which the read budget cannot afford.
+ * Caffeine still decides what stays decoded: it sees every decode (load) and update, its
+ * eviction clears the slot's reference, and the next read decodes again from the bytes. Reads
+ * that find the decoded view are recorded as hits in Caffeine's statistics counter (striped, see
  * {@link ReadStats}), so its stats are the read path's.
  *
  * <p>Only the consumer thread (and the constructor's caller, loading a snapshot) writes; any
- * thread reads, without a lock on the hit path. Ordering rule: a writer changes {@code stored}
- * first and {@code served} second; a reader installs a view it decoded only inside
- * {@code served.compute}, after checking it still matches {@code stored} and Caffeine, so a view
- * decoded from old bytes never overwrites a newer one and an evicted view is never re-installed.
+ * thread reads, without a lock on the hit path.
  */
 final class ViewStore {
     private static final Logger LOG = LoggerFactory.getLogger(ViewStore.class);
 
-    private final ConcurrentHashMap<String, StoredView> stored = new ConcurrentHashMap<>();
-    /** The decoded views Caffeine holds, by key: what the hit path reads. */
-    private final ConcurrentHashMap<String, OrgView> served = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ReadStats stats = new ReadStats();
     private final Cache<String, OrgView> decoded;
     private final ViewMapper mapper;
@@ -55,16 +49,15 @@ final class ViewStore {
         this.decoded = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
                 // Weighed by serialized size: proportional to what a decode costs and holds, and
-                // known without walking the object graph (the bytes are stored before the view).
+                // known without walking the object graph (the slot is stored before the view).
                 .<String, OrgView>weigher((key, view) -> {
-                    StoredView s = stored.get(key);
-                    return s == null ? 1 : Math.max(1, s.bytes().length);
+                    Slot s = slots.get(key);
+                    return s == null ? 1 : Math.max(1, s.stored.bytes().length);
                 })
-                // Runs inside Caffeine's removal, before a reader could decode the key again; the
-                // removal is by identity (OrgView has no equals), so a newer view stays.
                 .evictionListener((String key, OrgView view, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                    if (key != null && view != null) {
-                        served.remove(key, view);
+                    Slot s = key == null ? null : slots.get(key);
+                    if (s != null) {
+                        s.clearIf(view);
                     }
                 })
                 .recordStats(() -> stats)
@@ -72,53 +65,41 @@ final class ViewStore {
     }
 
     /**
-     * The hot path: on a hit, one map lookup and a statistics increment; no allocation, no lock.
-     * An org without a view of its own gets the defaults.
+     * The hot path: on a hit, one map lookup, a field read and a statistics increment; no
+     * allocation, no lock. An org without a view of its own gets the defaults.
      */
     OrgView forOrg(String orgId) {
-        OrgView view = served.get(orgId);
-        if (view != null) {
-            stats.hit();
-            return view;
-        }
-        return forOrgSlowly(orgId);
-    }
-
-    /** Not decoded (never yet, or evicted), not held, or not selected: kept out of the hot method. */
-    private OrgView forOrgSlowly(String orgId) {
-        if (stored.containsKey(orgId)) {
-            return loaded(orgId);
+        Slot slot = slots.get(orgId);
+        if (slot != null) {
+            return viewOf(orgId, slot);
         }
         if (orgFilter != null && !orgFilter.contains(orgId) && !Scopes.isDefaults(orgId)) {
             throw new IllegalArgumentException("org " + orgId + " is not selected by this cache's org filter "
                     + orgFilter);
         }
-        OrgView defaults = served.get(Scopes.DEFAULTS);
-        if (defaults != null) {
-            stats.hit();
-            return defaults;
-        }
-        return stored.containsKey(Scopes.DEFAULTS) ? loaded(Scopes.DEFAULTS) : emptyDefaults;
+        Slot defaults = slots.get(Scopes.DEFAULTS);
+        return defaults != null ? viewOf(Scopes.DEFAULTS, defaults) : emptyDefaults;
     }
 
-    private OrgView loaded(String key) {
-        OrgView view = load(key);
+    private OrgView viewOf(String key, Slot slot) {
+        OrgView view = slot.decoded;
+        if (view != null) {
+            stats.hit();
+            return view;
+        }
+        view = load(key);
         return view != null ? view : emptyDefaults;
     }
 
     /** Decodes a key's current bytes through Caffeine (counted as a miss and a load). */
     private OrgView load(String key) {
         OrgView view = decoded.get(key, k -> {
-            StoredView current = stored.get(k);
-            return current == null ? null : decodeOrNull(current);
+            Slot current = slots.get(k);
+            return current == null ? null : decodeOrNull(current.stored);
         });
-        if (view != null) {
-            served.compute(key, (k, held) -> {
-                StoredView current = stored.get(k);
-                boolean stillCurrent = current != null && view.revision() == current.revision()
-                        && decoded.getIfPresent(k) == view;
-                return stillCurrent ? view : held;
-            });
+        Slot current = slots.get(key);
+        if (view != null && current != null && view.revision() == current.stored.revision()) {
+            current.decoded = view;
         }
         return view;
     }
@@ -134,12 +115,12 @@ final class ViewStore {
     }
 
     private OrgView quietly(String key) {
-        OrgView view = served.get(key);
-        if (view != null) {
-            return view;
+        Slot s = slots.get(key);
+        if (s == null) {
+            return null;
         }
-        StoredView s = stored.get(key);
-        return s == null ? null : decodeOrNull(s);
+        OrgView view = s.decoded;
+        return view != null ? view : decodeOrNull(s.stored);
     }
 
     private OrgView decodeOrNull(StoredView s) {
@@ -156,37 +137,37 @@ final class ViewStore {
     }
 
     StoredView stored(String key) {
-        return stored.get(key);
+        Slot s = slots.get(key);
+        return s == null ? null : s.stored;
     }
 
     /** Stores a view; {@code view} is its decoded form if the caller has it, else null (decoded on first read). */
     void put(StoredView s, OrgView view) {
-        stored.put(s.key(), s);
+        slots.put(s.key(), new Slot(s, view));
         mutations++;
         if (view != null) {
-            // served first: an eviction of the new view (which can only follow decoded.put) then
-            // always finds it there to remove.
-            served.put(s.key(), view);
             decoded.put(s.key(), view);
         } else {
-            served.remove(s.key());
             decoded.invalidate(s.key());
         }
     }
 
     StoredView remove(String key) {
-        StoredView old = stored.remove(key);
-        served.remove(key);
+        Slot old = slots.remove(key);
         decoded.invalidate(key);
         if (old == null) {
             return null;
         }
         mutations++;
-        return old;
+        return old.stored;
     }
 
     List<StoredView> all() {
-        return new ArrayList<>(stored.values());
+        List<StoredView> all = new ArrayList<>(slots.size());
+        for (Slot s : slots.values()) {
+            all.add(s.stored);
+        }
+        return all;
     }
 
     long mutations() {
@@ -194,7 +175,7 @@ final class ViewStore {
     }
 
     int size() {
-        return stored.size();
+        return slots.size();
     }
 
     Cache<String, OrgView> decodedCache() {
