@@ -12,8 +12,9 @@ class MigrationsIT {
     void applyToAFreshDatabaseThenAgainIsANoOp() {
         PostgresServer pg = TestServers.postgres();
         String url = pg.createDatabase(TestNames.unique("migrations"));
-        // V1 model, V2 rollback, V3 prompt messages, V3.1 argument values, V4 control-plane index.
-        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(5);
+        // V1 model, V2 rollback, V3 prompt messages, V3.1 argument values, V4 control-plane index,
+        // V5 validity checks in PL/pgSQL.
+        assertThat(Migrations.apply(url, pg.user(), pg.password())).isEqualTo(6);
         assertThat(Migrations.apply(url, pg.user(), pg.password())).isZero();
     }
 }
