@@ -28,8 +28,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationId Kafka Streams application id: instances with the same id share the work
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads of this instance
- * @param commitIntervalMs how often output is committed; under exactly-once, also how long a
- *     read_committed client may wait to see a view
+ * @param commitIntervalMs how often output is committed (a defaults transaction asks for a commit at
+ *     once, so its fan-out does not wait); clients read views uncommitted, so it does not delay them
  * @param statusIntervalSeconds period of the one-line status log; 0 turns it off
  * @param streamsOverrides extra Kafka Streams settings (tests, tuning); applied last
  */
@@ -50,7 +50,7 @@ public record MaterializerConfig(
      * uncommitted, so the interval does not delay them; it paces the defaults broadcast to the
      * fan-out (read committed) and how often a transaction is paid for. See decision 4.
      */
-    public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
     /** Record cache of the transaction buffer: a commit interval of row events at thousands per second. */
     static final long BUFFER_CACHE_BYTES = 32L * 1024 * 1024;
 

@@ -11,6 +11,7 @@ import io.mcpconfig.materializer.internal.TransactionProcessor;
 import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.avro.OrgView;
 import io.mcpconfig.schemas.serde.AvroSerdes;
+import io.mcpconfig.schemas.serde.OrgViewSerializer;
 import io.mcpconfig.schemas.topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +52,9 @@ public final class MaterializerTopology {
         MaterializerMetrics metrics = new MaterializerMetrics(registry);
         TopicSpec<String, ChangeEvent> changes = config.topics().changes();
         TopicSpec<String, OrgView> views = config.topics().views();
-        Produced<String, OrgView> toViews = Produced.with(views.keySerde(), views.valueSerde());
+        // Same bytes as the topic's serde, but each inherited item is encoded once, not once per view.
+        Produced<String, OrgView> toViews = Produced.with(views.keySerde(),
+                Serdes.serdeFrom(new OrgViewSerializer(), views.valueSerde().deserializer()));
 
         StreamsBuilder builder = new StreamsBuilder();
         // Persistent and changelogged (the default): a restarted or moved task resumes where it was.

@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  * 4,000 changes/s; from 1,000 on, stops after the first step whose lag grew), each timed per stage; one default
  * change fanned out to 10,000 orgs (time and bytes); two bulk imports; the baselines. Prints the
  * Markdown report and writes it to {@code FILE} (default {@code docs/benchmarks-e2e.md} when run from
- * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines.
+ * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines;
+ * {@code --rates 1000} runs only the steps named.
  */
 public final class PropagationBenchmark {
     private static final int ORGS = 10_000;
@@ -66,7 +67,7 @@ public final class PropagationBenchmark {
                  StageTaps taps = new StageTaps(stack.kafka().bootstrapServers(), stack.topics())) {
                 report.single = singleChanges(stack, probe, quick ? 100 : 300);
                 log("single changes: %s", report.single.millis());
-                steps(stack, probe, taps, report, quick);
+                steps(stack, probe, taps, report, quick, rates(argList));
                 report.fanOut = fanOut(stack, taps);
                 log("fan-out to %,d orgs: %s", ORGS, report.fanOut);
             }
@@ -92,8 +93,9 @@ public final class PropagationBenchmark {
         System.exit(0);
     }
 
-    private static void steps(LocalStack stack, Probe probe, StageTaps taps, Report report, boolean quick) throws Exception {
-        for (int rate : RATES) {
+    private static void steps(LocalStack stack, Probe probe, StageTaps taps, Report report, boolean quick, int[] rates)
+            throws Exception {
+        for (int rate : rates) {
             int seconds = quick ? 15 : rate == BUDGET_RATE ? 60 : 30;
             Report.Step step = Load.run(stack, probe, taps, rate, seconds);
             report.steps.add(step);
@@ -107,6 +109,12 @@ public final class PropagationBenchmark {
         }
         probe.reset();
         taps.reset();
+    }
+
+    /** {@code --rates 1000,2000} runs only those steps (for profiling one load); default: every step. */
+    private static int[] rates(List<String> args) {
+        int at = args.indexOf("--rates");
+        return at < 0 ? RATES : java.util.Arrays.stream(args.get(at + 1).split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     private static Stats singleChanges(LocalStack stack, Probe probe, int count) throws Exception {

@@ -106,11 +106,17 @@ final class Report {
         }
         cpuTable(md);
         md.append("\n## Fan-out cost: one default change, 10,000 orgs\n\n")
-          .append("| views written | Avro value bytes (what a client decodes) | bytes one client fetched (zstd batches, as stored) |\n")
+          .append("| views written | Avro value bytes (what a client decodes) | bytes one client fetched (zstd batches off the socket) |\n")
           .append("|---|---|---|\n")
-          .append(String.format("| %,d (%,d orgs serve the change) | %,d (%,.0f per view) | %,d |%n", fanOut.viewRecords(),
+          .append(String.format("| %,d (%,d orgs serve the change) | %,d (%,.0f per view) | %,d (%.1fx smaller) |%n", fanOut.viewRecords(),
                   fanOut.orgsServed(), fanOut.valueBytes(), fanOut.valueBytes() / (double) Math.max(1, fanOut.viewRecords()),
-                  fanOut.fetchedBytes()));
+                  fanOut.fetchedBytes(), fanOut.valueBytes() / (double) Math.max(1, fanOut.fetchedBytes())))
+          .append("\nEvery org view carries its inherited defaults whole, so one default change costs the views topic, the\n")
+          .append("broker and every client one full view per org (written, fetched and decoded), although only one item\n")
+          .append("changed. zstd over the producer's batches removes most of the repetition on the wire, not the decoding.\n")
+          .append("What would cut it: views that name the defaults revision they inherit and carry only the org's own\n")
+          .append("items, the client merging them with the `_defaults` view it already holds (one record per default\n")
+          .append("change instead of one per org); a contract change of the views topic (docs/decisions/config-materializer.md, record 17).\n");
         baselines(md);
         return md.toString();
     }

@@ -99,10 +99,13 @@ final class StageTaps implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Bytes this consumer read off its sockets: the compressed batches as the broker sent them (the
+     * fetch manager's bytes-consumed counts records after decompression, which is not what crossed the wire).
+     */
     private static long bytesConsumed(KafkaConsumer<?, ?> c) {
         return c.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals("bytes-consumed-total")
-                        && e.getKey().group().equals("consumer-fetch-manager-metrics") && !e.getKey().tags().containsKey("topic"))
+                .filter(e -> e.getKey().name().equals("incoming-byte-total") && e.getKey().group().equals("consumer-metrics"))
                 .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 

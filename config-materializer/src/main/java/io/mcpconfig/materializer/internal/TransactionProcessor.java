@@ -114,6 +114,8 @@ public final class TransactionProcessor implements Processor<String, ChangeEvent
         List<ChangeEvent> slim = events.stream().map(ScopeRows::withoutBefore).toList();
         DefaultsTx tx = new DefaultsTx(state.lsn(), state.commitTime(), slim);
         context.forward(record.withKey(Scopes.DEFAULTS).withValue(new Emit.Broadcast(tx)));
+        // The fan-out reads the broadcast read_committed: commit now rather than at the interval.
+        context.commit();
     }
 
     private void commitOrg(Record<String, ChangeEvent> record, String org, ScopeState state) {
