@@ -51,6 +51,13 @@ public record MaterializerConfig(
      * fan-out (read committed) and how often a transaction is paid for. See decision 4.
      */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
+    /**
+     * Two, not Streams' one: the materializer must not be the stage that falls behind, and on a machine
+     * it shares (the benchmark's, or a small node) one thread gets one thread's share of the cores and
+     * stalls the whole stage during each commit. Two threads overlap one's commit with the other's work
+     * and split the partitions (decision 17).
+     */
+    public static final int DEFAULT_STREAM_THREADS = 2;
     /** Record cache of the transaction buffer: a commit interval of row events at thousands per second. */
     static final long BUFFER_CACHE_BYTES = 32L * 1024 * 1024;
 
@@ -68,7 +75,7 @@ public record MaterializerConfig(
 
     /** As {@link #of(String, Topics, Path)}, with all Kafka settings (e.g. SASL). */
     public static MaterializerConfig of(KafkaSettings kafka, Path stateDir) {
-        return new MaterializerConfig(kafka, kafka.topics().materializerApplicationId(), stateDir, 1,
+        return new MaterializerConfig(kafka, kafka.topics().materializerApplicationId(), stateDir, DEFAULT_STREAM_THREADS,
                 DEFAULT_COMMIT_INTERVAL_MS, 60, Map.of());
     }
 
@@ -110,7 +117,7 @@ public record MaterializerConfig(
         }
         Path stateDir = stateDir(settings.string(Keys.STATE_DIR,
                 Path.of(System.getProperty("java.io.tmpdir"), "mcpconfig-materializer").toString()));
-        int threads = settings.integer(STREAM_THREADS, 1, 1, 64);
+        int threads = settings.integer(STREAM_THREADS, DEFAULT_STREAM_THREADS, 1, 64);
         int commit = settings.integer(COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1, 60_000);
         int status = settings.integer(STATUS_INTERVAL_S, 60, 0, 86_400);
         Map<String, Object> overrides = settings.optional(SESSION_TIMEOUT_MS).isEmpty() ? Map.of() : failover(

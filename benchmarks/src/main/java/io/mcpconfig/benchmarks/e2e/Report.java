@@ -116,7 +116,7 @@ final class Report {
           .append("changed. zstd over the producer's batches removes most of the repetition on the wire, not the decoding.\n")
           .append("What would cut it: views that name the defaults revision they inherit and carry only the org's own\n")
           .append("items, the client merging them with the `_defaults` view it already holds (one record per default\n")
-          .append("change instead of one per org); a contract change of the views topic (docs/decisions/config-materializer.md, record 17).\n");
+          .append("change instead of one per org); a contract change of the views topic (docs/decisions/config-materializer.md, record 18).\n");
         baselines(md);
         return md.toString();
     }
