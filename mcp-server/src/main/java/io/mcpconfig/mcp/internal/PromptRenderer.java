@@ -2,6 +2,7 @@ package io.mcpconfig.mcp.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import io.mcpconfig.cache.Prompt;
 import io.mcpconfig.cache.PromptMessage;
 import io.mcpconfig.schemas.template.CompiledTemplate;
@@ -28,11 +29,18 @@ import java.util.function.UnaryOperator;
  * inherits it. Keyed by that identity, a new view version compiles only the prompts it changed, and
  * a default served by thousands of orgs is compiled once, not once per org endpoint. Weak keys: an
  * entry lives as long as some view holds its prompt, as the cache's own interner does, so there is
- * no size to tune. A hit is lock-free (Caffeine: a {@code ConcurrentHashMap} read and a striped
- * read buffer); a miss compiles under the lock of its own hash bin only, once per prompt object.
+ * no size to tune. A hit is one {@code ConcurrentHashMap} read, lock-free and writing nothing; a
+ * miss compiles under the lock of its own hash bin only, once per prompt object.
  */
 final class PromptRenderer {
     private static final Cache<Prompt, PromptRenderer> COMPILED = Caffeine.newBuilder().weakKeys().build();
+    /**
+     * Hits are read quietly: with weak keys and no bound there is no policy for a read to inform, and
+     * Caffeine's per-read bookkeeping (a read buffer every request thread writes to) made a hit cost
+     * more than the synchronized memo it replaces. Entries of collected prompts are then removed on
+     * the next write (the next prompt compiled), which is when new prompt objects appear anyway.
+     */
+    private static final Policy<Prompt, PromptRenderer> QUIET = COMPILED.policy();
 
     private final String promptName;
     private final List<TemplateArgument> declared;
@@ -55,7 +63,8 @@ final class PromptRenderer {
 
     /** The renderer of {@code prompt}: compiled on the first call for this object, the same instance on every later one. */
     static PromptRenderer of(Prompt prompt) {
-        return COMPILED.get(prompt, PromptRenderer::new);
+        PromptRenderer known = QUIET.getIfPresentQuietly(prompt);
+        return known != null ? known : COMPILED.get(prompt, PromptRenderer::new);
     }
 
     /**
