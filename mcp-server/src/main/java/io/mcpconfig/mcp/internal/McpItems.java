@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** The cache's items as the MCP schema spells them: list entries and request results. Stateless. */
 final class McpItems {
@@ -61,14 +62,16 @@ final class McpItems {
         if (prompt == null) {
             throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("unknown prompt '" + request.name() + "'").build();
         }
-        Map<String, Object> arguments = request.arguments();
+        // The prompt's templates were compiled once for this prompt object (PromptRenderer), and the
+        // arguments are checked once per request, not once per message.
+        UnaryOperator<String> render = PromptRenderer.of(prompt).bind(request.arguments());
         if (prompt.isChat()) {
             return new McpSchema.GetPromptResult(prompt.description(), ChatMessages.of(prompt.name(), prompt.messages(),
-                    template -> PromptRenderer.render(prompt, template, arguments),
+                    render,
                     uri -> view.resource(uri) == null ? null : read(view, uri).contents().get(0),
                     uri -> view.resource(uri) == null ? null : link(view.resource(uri))));
         }
-        String text = PromptRenderer.render(prompt, arguments);
+        String text = render.apply(prompt.template());
         return new McpSchema.GetPromptResult(prompt.description(),
                 List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
     }

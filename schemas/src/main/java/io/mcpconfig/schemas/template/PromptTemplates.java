@@ -6,7 +6,6 @@ import com.samskivert.mustache.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,34 +27,31 @@ public final class PromptTemplates {
     private static final Pattern PARSER_LINE = Pattern.compile("@ line (\\d+)");
     /** Names jmustache gives a meaning of its own inside sections: never an argument. */
     private static final Set<String> SPECIAL_NAMES = Set.of(".", "this", "-first", "-last", "-index");
-    private static final int MEMO_SIZE = 4096;
-    private static final Map<String, CompiledTemplate> MEMO = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledTemplate> eldest) {
-            return size() > MEMO_SIZE;
-        }
-    };
 
     private PromptTemplates() {}
 
     /**
-     * Compiles a template, or returns the one compiled earlier from the same text (a bounded memo, so
-     * a server rendering the same prompt parses it once).
+     * Parses a template, on every call: there is no memo here. A caller that renders the same
+     * template many times holds what this returns (mcp-server keeps it with the prompt it came from,
+     * decision 17 in docs/decisions/mcp-server.md); a global memo would be one more lock or cache on
+     * every caller's path, for the CLI, the console and validation, which parse a template once.
      *
      * @throws TemplateSyntaxException when it is not valid Mustache, with the line
      */
     public static CompiledTemplate compile(String source) {
-        synchronized (MEMO) {
-            CompiledTemplate known = MEMO.get(source);
-            if (known != null) {
-                return known;
-            }
+        Template template;
+        try {
+            template = COMPILER.compile(source);
+        } catch (MustacheException e) {
+            Matcher m = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+            int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            String message = String.valueOf(e.getMessage()).replaceFirst("\\s*@ line \\d+$", "");
+            throw new TemplateSyntaxException("not valid Mustache: " + message, line, e);
         }
-        CompiledTemplate compiled = parse(source);
-        synchronized (MEMO) {
-            MEMO.put(source, compiled);
-        }
-        return compiled;
+        Set<String> variables = new LinkedHashSet<>();
+        template.visit(new TagScan.Names(variables, new LinkedHashSet<>()));
+        variables.removeIf(SPECIAL_NAMES::contains);
+        return new CompiledTemplate(source, template, variables);
     }
 
     /**
@@ -112,21 +108,5 @@ public final class PromptTemplates {
             values.put(argument.name(), String.valueOf(value));
         }
         return values;
-    }
-
-    private static CompiledTemplate parse(String source) {
-        Template template;
-        try {
-            template = COMPILER.compile(source);
-        } catch (MustacheException e) {
-            Matcher m = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
-            int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            String message = String.valueOf(e.getMessage()).replaceFirst("\\s*@ line \\d+$", "");
-            throw new TemplateSyntaxException("not valid Mustache: " + message, line, e);
-        }
-        Set<String> variables = new LinkedHashSet<>();
-        template.visit(new TagScan.Names(variables, new LinkedHashSet<>()));
-        variables.removeIf(SPECIAL_NAMES::contains);
-        return new CompiledTemplate(source, template, variables);
     }
 }

@@ -43,8 +43,11 @@ class PromptTemplatesTest {
     }
 
     @Test
-    void the_same_text_is_compiled_once() {
-        assertThat(PromptTemplates.compile("x {{code}}")).isSameAs(PromptTemplates.compile("x {{code}}"));
+    void compile_parses_on_every_call_and_keeps_nothing() {
+        // No global memo (and no lock in it): whoever renders a template often holds the compiled one.
+        CompiledTemplate first = PromptTemplates.compile("x {{code}}");
+        assertThat(PromptTemplates.compile("x {{code}}")).isNotSameAs(first);
+        assertThat(first.render(Map.of("code", "1"))).isEqualTo("x 1");
     }
 
     @Test
