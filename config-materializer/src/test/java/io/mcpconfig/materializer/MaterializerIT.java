@@ -65,12 +65,15 @@ class MaterializerIT {
              KafkaProducer<String, io.mcpconfig.schemas.avro.ChangeEvent> producer = ItSupport.producer()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> groupMembers(appId) == 2
                     && survivor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
-            // The service as ops probe it: its own management port answers ready once it runs.
+            // The service as ops probe it: its own management port answers ready once it runs. The answer
+            // that said ready is the one checked: asked again, a rebalance in between may say otherwise.
+            java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>> ready =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                java.net.http.HttpResponse<String> ready = childReady(appId);
-                return ready != null && ready.statusCode() == 200;
+                ready.set(childReady(appId));
+                return ready.get() != null && ready.get().statusCode() == 200;
             });
-            assertThat(childReady(appId).body()).contains("materializer RUNNING");
+            assertThat(ready.get().body()).contains("materializer RUNNING");
             List<io.mcpconfig.schemas.avro.ChangeEvent> events = Workload.events(work);
             int half = events.size() / 2;
             ItSupport.send(producer, topics, events.subList(0, half));
@@ -164,9 +167,23 @@ class MaterializerIT {
                 assertThat(r.value().getPrompts()).extracting(p -> p.getName()).containsExactly("greet"));
     }
 
+    /**
+     * Instances in the group: each stream thread is a member of its own (client id
+     * {@code <app>-<process uuid>-StreamThread-N-consumer}), so members are counted per process. 0 while
+     * the group does not exist yet (the first member has not joined).
+     */
     private static int groupMembers(String appId) throws Exception {
-        return TestServers.kafka().admin().describeConsumerGroups(List.of(appId)).all().get()
-                .get(appId).members().size();
+        try {
+            return (int) TestServers.kafka().admin().describeConsumerGroups(List.of(appId)).all().get()
+                    .get(appId).members().stream()
+                    .map(m -> m.clientId().replaceFirst("-StreamThread-\\d+-consumer$", ""))
+                    .distinct().count();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     /** {@code GET /health/ready} of the child, on the port its log names; null before it named one. */
