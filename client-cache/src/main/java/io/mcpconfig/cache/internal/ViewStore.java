@@ -15,24 +15,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Every held view, in two layers.
  *
- * <p>The source of truth is a map from key to {@link Slot}: each view's serialized bytes, exactly
- * as the topic carried them and the snapshot writes them, compact, and enough to answer "which
- * revision do I hold" without decoding. Decoded {@link OrgView}s (items interned, so shared
- * defaults are held once) are held by a Caffeine cache bounded by weight, and referenced from
- * their slot so that a read is one map lookup and a field read: Caffeine's per-read bookkeeping
- * (read buffer, policy) costs more than the lookup itself, which the read budget cannot afford.
- * Caffeine still decides what stays decoded: it sees every decode (load) and update, its
- * eviction clears the slot's reference, and the next read decodes again from the bytes. Reads
- * that find the decoded view are recorded as hits in Caffeine's statistics counter (striped, see
+ * <p>The source of truth is a map from key to {@link StoredView}: each view's serialized bytes,
+ * exactly as the topic carried them and the snapshot writes them, compact, and enough to answer
+ * "which revision do I hold" without decoding. Decoded {@link OrgView}s (items interned, so shared
+ * defaults are held once) are held by a Caffeine cache bounded by weight, and, for reads, by a
+ * {@link ViewTable} of their own, so that a hit is one probe of one array straight to the view:
+ * Caffeine's per-read bookkeeping (read buffer, policy) costs more than the lookup itself (decision
+ * 1), and every object between the table and the view is one more dependent load (decision 11).
+ * Caffeine still decides what stays decoded: it sees every decode (load) and update, its eviction
+ * clears the view from the table, and the next read decodes again from the bytes. Reads that find
+ * the decoded view are recorded as hits in Caffeine's statistics counter (striped, see
  * {@link ReadStats}), so its stats are the read path's.
  *
- * <p>Only the consumer thread (and the constructor's caller, loading a snapshot) writes; any
- * thread reads, without a lock on the hit path.
+ * <p>Only the consumer thread (and the constructor's caller, loading a snapshot) writes; any thread
+ * reads, without a lock on the hit path. How the table stays equal to what Caffeine holds:
+ * <ul>
+ *   <li>a writer changes the bytes first, then the table, then Caffeine;
+ *   <li>a reader that decodes installs the view in the table from inside Caffeine's loader, that is
+ *       inside Caffeine's atomic operation on that key, and only if the bytes it decoded are still
+ *       the current ones and no writer put a view meanwhile ({@link ViewTable#install});
+ *   <li>Caffeine's eviction listener runs inside the atomic removal of that key, so it always comes
+ *       after the install of the view it evicts, and clears the table only if it still holds that
+ *       very view.
+ * </ul>
  */
 final class ViewStore {
     private static final Logger LOG = LoggerFactory.getLogger(ViewStore.class);
 
-    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, StoredView> stored = new ConcurrentHashMap<>();
+    /** The decoded views Caffeine holds, by key: what the hit path reads. */
+    private final ViewTable served = new ViewTable();
     private final ReadStats stats = new ReadStats();
     private final Cache<String, OrgView> decoded;
     private final ViewMapper mapper;
@@ -49,15 +61,15 @@ final class ViewStore {
         this.decoded = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
                 // Weighed by serialized size: proportional to what a decode costs and holds, and
-                // known without walking the object graph (the slot is stored before the view).
+                // known without walking the object graph (the bytes are stored before the view).
                 .<String, OrgView>weigher((key, view) -> {
-                    Slot s = slots.get(key);
-                    return s == null ? 1 : Math.max(1, s.stored.bytes().length);
+                    StoredView s = stored.get(key);
+                    return s == null ? 1 : Math.max(1, s.bytes().length);
                 })
+                // Inside Caffeine's atomic removal; by identity, so a newer view of the key stays.
                 .evictionListener((String key, OrgView view, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                    Slot s = key == null ? null : slots.get(key);
-                    if (s != null) {
-                        s.clearIf(view);
+                    if (key != null && view != null) {
+                        served.clearIf(key, view);
                     }
                 })
                 .recordStats(() -> stats)
@@ -65,43 +77,51 @@ final class ViewStore {
     }
 
     /**
-     * The hot path: on a hit, one map lookup, a field read and a statistics increment; no
-     * allocation, no lock. An org without a view of its own gets the defaults.
+     * The hot path: on a hit, one probe of the table and a statistics increment; no allocation, no
+     * lock. An org without a view of its own gets the defaults.
      */
     OrgView forOrg(String orgId) {
-        Slot slot = slots.get(orgId);
-        if (slot != null) {
-            return viewOf(orgId, slot);
+        OrgView view = served.get(orgId);
+        if (view != null) {
+            stats.hit();
+            return view;
+        }
+        return forOrgSlowly(orgId);
+    }
+
+    /** Not decoded (never yet, or evicted), not held, or not selected: kept out of the hot method. */
+    private OrgView forOrgSlowly(String orgId) {
+        if (stored.containsKey(orgId)) {
+            OrgView own = load(orgId);
+            return own != null ? own : emptyDefaults;
         }
         if (orgFilter != null && !orgFilter.contains(orgId) && !Scopes.isDefaults(orgId)) {
             throw new IllegalArgumentException("org " + orgId + " is not selected by this cache's org filter "
                     + orgFilter);
         }
-        Slot defaults = slots.get(Scopes.DEFAULTS);
-        return defaults != null ? viewOf(Scopes.DEFAULTS, defaults) : emptyDefaults;
-    }
-
-    private OrgView viewOf(String key, Slot slot) {
-        OrgView view = slot.decoded;
-        if (view != null) {
+        OrgView defaults = served.get(Scopes.DEFAULTS);
+        if (defaults != null) {
             stats.hit();
-            return view;
+            return defaults;
         }
-        view = load(key);
-        return view != null ? view : emptyDefaults;
+        defaults = stored.containsKey(Scopes.DEFAULTS) ? load(Scopes.DEFAULTS) : null;
+        return defaults != null ? defaults : emptyDefaults;
     }
 
-    /** Decodes a key's current bytes through Caffeine (counted as a miss and a load). */
+    /**
+     * Decodes a key's current bytes through Caffeine (counted as a miss and a load) and installs the
+     * view for the next reads; null if the key has no bytes or they cannot be decoded. A view Caffeine
+     * already holds is returned as it is (a hit in Caffeine's own count).
+     */
     private OrgView load(String key) {
-        OrgView view = decoded.get(key, k -> {
-            Slot current = slots.get(k);
-            return current == null ? null : decodeOrNull(current.stored);
+        return decoded.get(key, k -> {
+            StoredView current = stored.get(k);
+            OrgView view = current == null ? null : decodeOrNull(current);
+            if (view != null) {
+                served.install(k, view, () -> stored.get(k) == current);
+            }
+            return view;
         });
-        Slot current = slots.get(key);
-        if (view != null && current != null && view.revision() == current.stored.revision()) {
-            current.decoded = view;
-        }
-        return view;
     }
 
     /** What {@code forOrg} serves, without touching the statistics (for diffs). */
@@ -115,12 +135,12 @@ final class ViewStore {
     }
 
     private OrgView quietly(String key) {
-        Slot s = slots.get(key);
-        if (s == null) {
-            return null;
+        OrgView view = served.get(key);
+        if (view != null) {
+            return view;
         }
-        OrgView view = s.decoded;
-        return view != null ? view : decodeOrNull(s.stored);
+        StoredView s = stored.get(key);
+        return s == null ? null : decodeOrNull(s);
     }
 
     private OrgView decodeOrNull(StoredView s) {
@@ -137,37 +157,40 @@ final class ViewStore {
     }
 
     StoredView stored(String key) {
-        Slot s = slots.get(key);
-        return s == null ? null : s.stored;
+        return stored.get(key);
     }
 
-    /** Stores a view; {@code view} is its decoded form if the caller has it, else null (decoded on first read). */
+    /**
+     * Stores a view; {@code view} is its decoded form if the caller has it, else null (decoded on
+     * first read: only while loading a snapshot, before any reader).
+     */
     void put(StoredView s, OrgView view) {
-        slots.put(s.key(), new Slot(s, view));
+        stored.put(s.key(), s);
         mutations++;
         if (view != null) {
+            // The table before Caffeine: Caffeine can evict the view only once it holds it, and its
+            // eviction listener then finds it in the table to clear.
+            served.put(s.key(), view);
             decoded.put(s.key(), view);
         } else {
+            served.clear(s.key());
             decoded.invalidate(s.key());
         }
     }
 
     StoredView remove(String key) {
-        Slot old = slots.remove(key);
+        StoredView old = stored.remove(key);
+        served.clear(key);
         decoded.invalidate(key);
         if (old == null) {
             return null;
         }
         mutations++;
-        return old.stored;
+        return old;
     }
 
     List<StoredView> all() {
-        List<StoredView> all = new ArrayList<>(slots.size());
-        for (Slot s : slots.values()) {
-            all.add(s.stored);
-        }
-        return all;
+        return new ArrayList<>(stored.values());
     }
 
     long mutations() {
@@ -175,7 +198,7 @@ final class ViewStore {
     }
 
     int size() {
-        return slots.size();
+        return stored.size();
     }
 
     Cache<String, OrgView> decodedCache() {
