@@ -1,8 +1,10 @@
 package io.mcpconfig.cache;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one organization serves: its prompts and resources after the merge rule (defaults overlaid
@@ -18,16 +20,14 @@ public final class OrgView {
     private final Instant updatedAt;
     private final List<Prompt> prompts;
     private final List<Resource> resources;
-    // Open-addressing tables (linear probing, at most half full) over the items themselves: a
-    // lookup touches one small array of this view and then the interned items, which many views
-    // share, instead of a HashMap's table plus a node per entry per view. Measured: this is what
-    // keeps prompt(name) within the read budget with thousands of views (docs/benchmarks.md).
-    // Each table's keys are also in an array of their own, same index: a probe compares names
-    // without first loading the item (one dependent load fewer per lookup, measured on the read path).
-    private final Prompt[] promptTable;
-    private final String[] promptNames;
-    private final Resource[] resourceTable;
-    private final String[] resourceUris;
+    // Lookups go through an index shared by every view with the same names (NameIndex: name ->
+    // position) into this view's own items, in list order. Per view that is one small array per
+    // kind, instead of a hash table per view: the tables of thousands of views outgrow the CPU
+    // caches and cost dependent misses per lookup (client-cache decision 11, docs/benchmarks.md).
+    private final NameIndex promptIndex;
+    private final Prompt[] promptItems;
+    private final NameIndex resourceIndex;
+    private final Resource[] resourceItems;
 
     /**
      * @param orgId     the organization, or {@code _defaults} for the defaults-only view
@@ -47,42 +47,28 @@ public final class OrgView {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.prompts = active ? List.copyOf(prompts) : List.of();
         this.resources = active ? List.copyOf(resources) : List.of();
-        this.promptTable = new Prompt[tableSize(this.prompts.size())];
-        this.promptNames = new String[promptTable.length];
-        for (Prompt p : this.prompts) {
-            int i = slot(p.name(), promptTable.length);
-            while (promptNames[i] != null) {
-                if (promptNames[i].equals(p.name())) {
-                    throw new IllegalArgumentException("view of " + orgId + " has prompt " + p.name() + " twice");
-                }
-                i = (i + 1) & (promptTable.length - 1);
-            }
-            promptTable[i] = p;
-            promptNames[i] = p.name();
+        this.promptItems = this.prompts.toArray(new Prompt[0]);
+        String[] names = new String[promptItems.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = promptItems[i].name();
         }
-        this.resourceTable = new Resource[tableSize(this.resources.size())];
-        this.resourceUris = new String[resourceTable.length];
-        for (Resource r : this.resources) {
-            int i = slot(r.uri(), resourceTable.length);
-            while (resourceUris[i] != null) {
-                if (resourceUris[i].equals(r.uri())) {
-                    throw new IllegalArgumentException("view of " + orgId + " has resource " + r.uri() + " twice");
-                }
-                i = (i + 1) & (resourceTable.length - 1);
-            }
-            resourceTable[i] = r;
-            resourceUris[i] = r.uri();
+        this.promptIndex = NameIndex.of(requireDistinct(names, "prompt"));
+        this.resourceItems = this.resources.toArray(new Resource[0]);
+        String[] uris = new String[resourceItems.length];
+        for (int i = 0; i < uris.length; i++) {
+            uris[i] = resourceItems[i].uri();
         }
+        this.resourceIndex = NameIndex.of(requireDistinct(uris, "resource"));
     }
 
-    /** A power of two at least twice the count, so probes stay short and always reach an empty slot. */
-    private static int tableSize(int count) {
-        return Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
-    }
-
-    private static int slot(String key, int length) {
-        int h = key.hashCode();
-        return (h ^ (h >>> 16)) & (length - 1);
+    private String[] requireDistinct(String[] keys, String kind) {
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("view of " + orgId + " has " + kind + " " + key + " twice");
+            }
+        }
+        return keys;
     }
 
     /** The organization this view belongs to; {@code _defaults} when it is the defaults view. */
@@ -121,18 +107,8 @@ public final class OrgView {
      * @throws NullPointerException if {@code name} is null
      */
     public Prompt prompt(String name) {
-        int h = name.hashCode();
-        String[] names = promptNames;
-        int mask = names.length - 1;
-        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
-            String n = names[i];
-            if (n == null) {
-                return null;
-            }
-            if (n == name || (n.hashCode() == h && n.equals(name))) {
-                return promptTable[i];
-            }
-        }
+        int i = promptIndex.indexOf(name);
+        return i < 0 ? null : promptItems[i];
     }
 
     /**
@@ -141,18 +117,8 @@ public final class OrgView {
      * @throws NullPointerException if {@code uri} is null
      */
     public Resource resource(String uri) {
-        int h = uri.hashCode();
-        String[] uris = resourceUris;
-        int mask = uris.length - 1;
-        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
-            String u = uris[i];
-            if (u == null) {
-                return null;
-            }
-            if (u == uri || (u.hashCode() == h && u.equals(uri))) {
-                return resourceTable[i];
-            }
-        }
+        int i = resourceIndex.indexOf(uri);
+        return i < 0 ? null : resourceItems[i];
     }
 
     @Override
