@@ -83,28 +83,23 @@ public class ReadPathBenchmark {
         cache.close();
     }
 
-    /** Per thread, so threads do not contend on the cursor. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
 
     @Benchmark
     public Prompt cacheForOrgPrompt(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return cache.forOrg(orgs[k]).prompt(names[k]);
     }
 
     @Benchmark
     public Object concurrentHashMapGet(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return map.get(orgs[k]);
     }
 
     /** The baseline with keys equal to, not identical with, the looked-up ones (the cache's case). */
     @Benchmark
     public Object concurrentHashMapGetEqualKeys(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return mapOfEqualKeys.get(orgs[k]);
     }
 }

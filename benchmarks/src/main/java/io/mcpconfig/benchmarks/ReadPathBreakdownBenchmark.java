@@ -64,39 +64,34 @@ public class ReadPathBreakdownBenchmark {
         cache.close();
     }
 
-    /** Per thread, so threads do not contend on the cursor. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
 
     @Benchmark
     public Prompt full(Cursor c) {
-        int k = c.next++ & (PAIRS - 1);
+        int k = c.next(PAIRS - 1);
         return cache.forOrg(orgs[k]).prompt(names[k]);
     }
 
     @Benchmark
     public OrgView forOrgOnly(Cursor c) {
-        int k = c.next++ & (PAIRS - 1);
+        int k = c.next(PAIRS - 1);
         return cache.forOrg(orgs[k]);
     }
 
     @Benchmark
     public Prompt promptOnly(Cursor c) {
-        int k = c.next++ & (PAIRS - 1);
+        int k = c.next(PAIRS - 1);
         return views[k].prompt(names[k]);
     }
 
     @Benchmark
     public Object chmGet(Cursor c) {
-        int k = c.next++ & (PAIRS - 1);
+        int k = c.next(PAIRS - 1);
         return map.get(orgs[k]);
     }
 
     @Benchmark
     public Prompt chmThenPrompt(Cursor c) {
-        int k = c.next++ & (PAIRS - 1);
+        int k = c.next(PAIRS - 1);
         return ((OrgView) map.get(orgs[k])).prompt(names[k]);
     }
 }

@@ -101,27 +101,22 @@ public class RenderBenchmark {
         cache.close();
     }
 
-    /** Per thread, so threads do not contend on the cursor. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
 
     @Benchmark
     public McpSchema.GetPromptResult promptsGet(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return PromptsGet.get(views[k], requests[k]);
     }
 
     @Benchmark
     public McpSchema.GetPromptResult compilePerCall(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return getCompilingWith(PromptTemplates::compile, views[k], requests[k]);
     }
 
     @Benchmark
     public McpSchema.GetPromptResult synchronizedMemoPerCall(Cursor cursor) {
-        int k = cursor.next++ & (PAIRS - 1);
+        int k = cursor.next(PAIRS - 1);
         return getCompilingWith(memo::compile, views[k], requests[k]);
     }
 
