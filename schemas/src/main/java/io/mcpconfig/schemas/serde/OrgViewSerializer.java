@@ -29,12 +29,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * of the stream thread (a view is ~6 KB, most of it inherited). Reusing their bytes turns it into a copy.
  *
  * <p>Items are keyed by identity, so they must not be mutated once serialized (the materializer never
- * does: its views are built, sent and dropped). The memo is per thread and bounded: once it holds
- * {@value #MAX_ITEMS} items it starts over, so items of views long gone (overrides, an old copy of the
- * defaults) are not kept. Thread-safe.
+ * does: its views are built, sent and dropped). The memo is per thread and bounded by count and by
+ * bytes (an item may be a resource of up to 1 MiB): once it would hold more than {@value #MAX_ITEMS}
+ * items or {@value #MAX_BYTES} bytes of encodings it starts over, so items of views long gone (overrides,
+ * an old copy of the defaults) are not kept; an item larger than half that is encoded every time. So a
+ * thread keeps at most about twice {@value #MAX_BYTES} bytes alive (the encodings and their items). Thread-safe.
  */
 public final class OrgViewSerializer implements Serializer<OrgView> {
     static final int MAX_ITEMS = 4_096;
+    static final int MAX_BYTES = 16 * 1024 * 1024;
     /** The 10-byte single-object header (marker and the writer schema's fingerprint). */
     private static final byte[] HEADER = header();
 
@@ -50,6 +53,11 @@ public final class OrgViewSerializer implements Serializer<OrgView> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Bytes of encodings the calling thread's memo holds, for tests. */
+    long memoBytes() {
+        return writers.get().memoBytes;
     }
 
     private static byte[] header() {
@@ -68,6 +76,7 @@ public final class OrgViewSerializer implements Serializer<OrgView> {
         private final DatumWriter<ViewResource> resourceWriter = new SpecificDatumWriter<>(ViewResource.getClassSchema());
         private final DatumWriter<OmittedItem> omittedWriter = new SpecificDatumWriter<>(OmittedItem.getClassSchema());
         private final Map<Object, byte[]> items = new IdentityHashMap<>();
+        private long memoBytes;
 
         byte[] write(OrgView view) throws IOException {
             out.reset();
@@ -110,10 +119,15 @@ public final class OrgViewSerializer implements Serializer<OrgView> {
             writer.write(item, itemEncoder);
             itemEncoder.flush();
             byte[] bytes = itemOut.toByteArray();
-            if (items.size() >= MAX_ITEMS) {
+            if (bytes.length > MAX_BYTES / 2) {
+                return bytes;
+            }
+            if (items.size() >= MAX_ITEMS || memoBytes + bytes.length > MAX_BYTES) {
                 items.clear();
+                memoBytes = 0;
             }
             items.put(item, bytes);
+            memoBytes += bytes.length;
             return bytes;
         }
     }

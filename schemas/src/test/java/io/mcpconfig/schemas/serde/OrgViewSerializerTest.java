@@ -57,6 +57,22 @@ class OrgViewSerializerTest {
     }
 
     @Test
+    void keepsItsMemoWithinItsByteBoundWhenItemsAreLarge() {
+        String large = "x".repeat(600_000); // resources may be up to 1 MiB: 4,096 of them must not be kept
+        for (int v = 0; v < 60; v++) {
+            ViewResource r = new ViewResource("file:///big" + v, "big", null, null, "text/plain", large + v, null, null,
+                    null, "h" + v);
+            assertSameBytes(view("o" + v, List.of(), List.of(r), List.of()));
+            assertThat(serializer.memoBytes()).isLessThanOrEqualTo(OrgViewSerializer.MAX_BYTES);
+        }
+        ViewResource huge = new ViewResource("file:///huge", "huge", null, null, "text/plain",
+                "y".repeat(OrgViewSerializer.MAX_BYTES / 2 + 1), null, null, null, "h");
+        long before = serializer.memoBytes();
+        assertSameBytes(view("h", List.of(), List.of(huge), List.of()));
+        assertThat(serializer.memoBytes()).as("an item over half the bound is not kept").isEqualTo(before);
+    }
+
+    @Test
     void readsBackAsTheSameView() {
         OrgView view = view("acme", List.of(prompt("a"), prompt("b")), List.of(resource("c")), omitted());
         assertThat(AvroSerdes.orgView().decode(serializer.serialize("t", view))).isEqualTo(view);
