@@ -45,15 +45,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ReadPathBenchmark {
     static final int ORGS = 1_000;
-    private static final int PAIRS = 1 << 12; // power of two: the index wraps with a mask
+    static final int PAIRS = 1 << 12; // power of two: the index wraps with a mask
 
-    private ConfigCache cache;
-    private final ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
+    ConfigCache cache;
+    final ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
     // The same entries keyed by equal but distinct strings, as in production: a request's org id is
     // parsed from its token, never the very instance the map holds, so String.equals runs in full.
     private final ConcurrentHashMap<String, Object> mapOfEqualKeys = new ConcurrentHashMap<>();
-    private final String[] orgs = new String[PAIRS];
-    private final String[] names = new String[PAIRS];
+    final String[] orgs = new String[PAIRS];
+    final String[] names = new String[PAIRS];
 
     @Setup(Level.Trial)
     public void setUp() {
