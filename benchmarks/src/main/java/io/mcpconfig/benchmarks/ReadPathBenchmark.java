@@ -5,7 +5,9 @@ import io.mcpconfig.cache.Prompt;
 import io.mcpconfig.cache.internal.OfflineCache;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,6 +54,9 @@ public class ReadPathBenchmark {
     // The same entries keyed by equal but distinct strings, as in production: a request's org id is
     // parsed from its token, never the very instance the map holds, so String.equals runs in full.
     private final ConcurrentHashMap<String, Object> mapOfEqualKeys = new ConcurrentHashMap<>();
+    // The simplest structure that answers the same question: org -> (name -> prompt), plain JDK maps,
+    // keyed like the cache (equal, not identical, org ids; the views' own prompt names).
+    private final ConcurrentHashMap<String, Map<String, Prompt>> twoLevel = new ConcurrentHashMap<>();
     final String[] orgs = new String[PAIRS];
     final String[] names = new String[PAIRS];
 
@@ -70,6 +75,9 @@ public class ReadPathBenchmark {
             names[k] = SampleViews.promptName(random.nextInt(SampleViews.PROMPTS));
             map.put(orgs[k], cache.forOrg(orgs[k]));
             mapOfEqualKeys.put(new String(orgs[k]), cache.forOrg(orgs[k]));
+            Map<String, Prompt> byName = new HashMap<>();
+            cache.forOrg(orgs[k]).prompts().forEach(p -> byName.put(p.name(), p));
+            twoLevel.put(new String(orgs[k]), byName);
         }
         for (int k = 0; k < PAIRS; k++) {
             if (cache.forOrg(orgs[k]).prompt(names[k]) == null) {
@@ -94,6 +102,16 @@ public class ReadPathBenchmark {
     public Object concurrentHashMapGet(Cursor cursor) {
         int k = cursor.next(PAIRS - 1);
         return map.get(orgs[k]);
+    }
+
+    /**
+     * The same read on two plain maps: what any per-org structure must at least do (two dependent
+     * lookups, the second in the org's own table). The cache's bookkeeping is the difference.
+     */
+    @Benchmark
+    public Prompt twoLevelMapGet(Cursor cursor) {
+        int k = cursor.next(PAIRS - 1);
+        return twoLevel.get(orgs[k]).get(names[k]);
     }
 
     /** The baseline with keys equal to, not identical with, the looked-up ones (the cache's case). */

@@ -18,16 +18,9 @@ public final class OrgView {
     private final Instant updatedAt;
     private final List<Prompt> prompts;
     private final List<Resource> resources;
-    // Open-addressing tables (linear probing, at most half full) over the items themselves: a
-    // lookup touches one small array of this view and then the interned items, which many views
-    // share, instead of a HashMap's table plus a node per entry per view. Measured: this is what
-    // keeps prompt(name) within the read budget with thousands of views (docs/benchmarks.md).
-    // Each table's keys are also in an array of their own, same index: a probe compares names
-    // without first loading the item (one dependent load fewer per lookup, measured on the read path).
-    private final Prompt[] promptTable;
-    private final String[] promptNames;
-    private final Resource[] resourceTable;
-    private final String[] resourceUris;
+    // Lookup tables over the (interned, shared) items: see KeyTable.
+    private final Object[] promptTable;
+    private final Object[] resourceTable;
 
     /**
      * @param orgId     the organization, or {@code _defaults} for the defaults-only view
@@ -47,42 +40,8 @@ public final class OrgView {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.prompts = active ? List.copyOf(prompts) : List.of();
         this.resources = active ? List.copyOf(resources) : List.of();
-        this.promptTable = new Prompt[tableSize(this.prompts.size())];
-        this.promptNames = new String[promptTable.length];
-        for (Prompt p : this.prompts) {
-            int i = slot(p.name(), promptTable.length);
-            while (promptNames[i] != null) {
-                if (promptNames[i].equals(p.name())) {
-                    throw new IllegalArgumentException("view of " + orgId + " has prompt " + p.name() + " twice");
-                }
-                i = (i + 1) & (promptTable.length - 1);
-            }
-            promptTable[i] = p;
-            promptNames[i] = p.name();
-        }
-        this.resourceTable = new Resource[tableSize(this.resources.size())];
-        this.resourceUris = new String[resourceTable.length];
-        for (Resource r : this.resources) {
-            int i = slot(r.uri(), resourceTable.length);
-            while (resourceUris[i] != null) {
-                if (resourceUris[i].equals(r.uri())) {
-                    throw new IllegalArgumentException("view of " + orgId + " has resource " + r.uri() + " twice");
-                }
-                i = (i + 1) & (resourceTable.length - 1);
-            }
-            resourceTable[i] = r;
-            resourceUris[i] = r.uri();
-        }
-    }
-
-    /** A power of two at least twice the count, so probes stay short and always reach an empty slot. */
-    private static int tableSize(int count) {
-        return Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
-    }
-
-    private static int slot(String key, int length) {
-        int h = key.hashCode();
-        return (h ^ (h >>> 16)) & (length - 1);
+        this.promptTable = KeyTable.of(this.prompts, Prompt::name, "view of " + orgId + " has prompt");
+        this.resourceTable = KeyTable.of(this.resources, Resource::uri, "view of " + orgId + " has resource");
     }
 
     /** The organization this view belongs to; {@code _defaults} when it is the defaults view. */
@@ -121,18 +80,7 @@ public final class OrgView {
      * @throws NullPointerException if {@code name} is null
      */
     public Prompt prompt(String name) {
-        int h = name.hashCode();
-        String[] names = promptNames;
-        int mask = names.length - 1;
-        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
-            String n = names[i];
-            if (n == null) {
-                return null;
-            }
-            if (n == name || (n.hashCode() == h && n.equals(name))) {
-                return promptTable[i];
-            }
-        }
+        return (Prompt) KeyTable.find(promptTable, name);
     }
 
     /**
@@ -141,18 +89,7 @@ public final class OrgView {
      * @throws NullPointerException if {@code uri} is null
      */
     public Resource resource(String uri) {
-        int h = uri.hashCode();
-        String[] uris = resourceUris;
-        int mask = uris.length - 1;
-        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
-            String u = uris[i];
-            if (u == null) {
-                return null;
-            }
-            if (u == uri || (u.hashCode() == h && u.equals(uri))) {
-                return resourceTable[i];
-            }
-        }
+        return (Resource) KeyTable.find(resourceTable, uri);
     }
 
     @Override
