@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a person can do in the console, for the API and the pages alike: each call checks the
@@ -202,6 +203,13 @@ public final class ControlPlane {
             }
         }
         return new AuditPage(entries, skip, more);
+    }
+
+    /** Every entry the query selects, oldest first, handed to {@code sink} as it is read: an export is whole, never capped. */
+    public void auditEach(AuditQuery query, Consumer<AuditEntry> sink) {
+        try (AuditCursor cursor = changes.audit(query, false)) {
+            cursor.forEachRemaining(sink);
+        }
     }
 
     /** One page of the audit, and whether there are more after it. */

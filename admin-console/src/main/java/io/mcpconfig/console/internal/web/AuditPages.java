@@ -97,10 +97,9 @@ final class AuditPages {
         r.setHeader("Content-Disposition", "attachment; filename=\"mcpconfig-audit.csv\"");
         PrintWriter out = r.getWriter();
         AuditFormat.CSV.header().ifPresent(h -> out.write(h + "\r\n"));
-        ControlPlane.AuditPage all = plane.audit(ApiServlet.auditQuery(q), 0, 100_000);
-        for (AuditEntry e : all.entries()) {
-            out.write(AuditFormat.CSV.line(e) + "\r\n"); // RFC 4180 line ends (the CLI prints the platform's)
-        }
+        // Streamed as read: the whole selection, however long the stream has grown (it is kept forever).
+        plane.auditEach(ApiServlet.auditQuery(q),
+                e -> out.write(AuditFormat.CSV.line(e) + "\r\n")); // RFC 4180 line ends (the CLI prints the platform's)
     }
 
     private static int parse(String value) {
