@@ -37,11 +37,13 @@ public final class McpConfigServer implements AutoCloseable {
     private final Server jetty;
     private final OrgEndpoints endpoints;
     private final URI endpoint;
+    private final McpMetrics metrics;
 
-    private McpConfigServer(Server jetty, OrgEndpoints endpoints, URI endpoint) {
+    private McpConfigServer(Server jetty, OrgEndpoints endpoints, URI endpoint, McpMetrics metrics) {
         this.jetty = jetty;
         this.endpoints = endpoints;
         this.endpoint = endpoint;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class McpConfigServer implements AutoCloseable {
 
     /**
      * As {@link #start(McpServerConfig, OrgConfigSource)}, with the meters ({@code mcpconfig.mcp.requests}
-     * by method and outcome, {@code mcpconfig.mcp.sessions}) in {@code registry}.
+     * by method and outcome, {@code mcpconfig.mcp.sessions}, {@code mcpconfig.mcp.streams}) in {@code registry}.
      */
     public static McpConfigServer start(McpServerConfig config, OrgConfigSource source, MeterRegistry registry) {
         DefaultServerTransportSecurityValidator hostAndOrigin = DefaultServerTransportSecurityValidator.builder()
@@ -63,6 +65,7 @@ public final class McpConfigServer implements AutoCloseable {
                 .allowedOrigins(config.allowedOrigins())
                 .build();
         OrgEndpoints endpoints = new OrgEndpoints(source, hostAndOrigin, config.orgIdleTimeout(), System::nanoTime);
+        McpMetrics metrics = new McpMetrics(registry);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
@@ -73,7 +76,7 @@ public final class McpConfigServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder router = new ServletHolder(new RouterServlet(hostAndOrigin, TokenVerifier.of(config), endpoints,
-                config.authorization(), new McpMetrics(registry)));
+                config.authorization(), metrics));
         router.setAsyncSupported(true); // the SDK servlet streams SSE with startAsync()
         context.addServlet(router, OrgEndpoints.MCP_PATH);
         RouterServlet.METADATA_PATHS.forEach(path -> context.addServlet(router, path));
@@ -89,7 +92,7 @@ public final class McpConfigServer implements AutoCloseable {
         String host = "0.0.0.0".equals(config.bindHost()) ? "localhost" : config.bindHost();
         URI uri = URI.create("http://" + host + ":" + connector.getLocalPort() + OrgEndpoints.MCP_PATH);
         LOG.info("MCP endpoint listening on {} ({})", uri, config);
-        return new McpConfigServer(jetty, endpoints, uri);
+        return new McpConfigServer(jetty, endpoints, uri, metrics);
     }
 
     /** The URL clients connect to, e.g. {@code http://localhost:8080/mcp}. */
@@ -105,6 +108,11 @@ public final class McpConfigServer implements AutoCloseable {
     /** How many orgs have an endpoint (an SDK server with its sessions) right now. */
     int hostedOrgs() {
         return endpoints.size();
+    }
+
+    /** Notification streams opened since start: a client hears list changes only once its stream is open. */
+    long streamsOpened() {
+        return metrics.streamsOpened();
     }
 
     /** Stops HTTP and closes every session; idempotent, blocks up to a few seconds. */

@@ -109,10 +109,11 @@ class OperationsIT {
             double lagSamples = Scrape.value(m, "mcpconfig_materializer_lag_seconds_count", Map.of());
             double updates = Scrape.value(s, "mcpconfig_cache_updates_applied_total", Map.of());
 
-            try (RecordingClient acme = new RecordingClient(server.endpoint(), Fixtures.token("acme"))) {
+            try (RecordingClient acme = new RecordingClient(server, Fixtures.token("acme"))) {
                 assertThat(Scrape.value(s, "mcpconfig_mcp_requests_total", Map.of("method", "initialize", "outcome", "ok")))
                         .isEqualTo(1.0);
                 assertThat(Scrape.value(s, "mcpconfig_mcp_sessions", Map.of())).isEqualTo(1.0);
+                assertThat(Scrape.value(s, "mcpconfig_mcp_streams", Map.of())).as("its notification stream").isEqualTo(1.0);
 
                 sql(pg, db, "UPDATE organization_prompt SET template = 'Ops v2 {{code}}' WHERE org_id = 'acme' AND name = 'code_review'");
                 await().atMost(WAIT).until(() -> acme.promptLists.size() == 1);
@@ -139,7 +140,8 @@ class OperationsIT {
                 assertThat(Scrape.value(s, "mcpconfig_mcp_requests_total", Map.of("method", "unread", "outcome", "rejected")))
                         .isEqualTo(1.0);
             }
-            await().atMost(WAIT).until(() -> Scrape.value(s, "mcpconfig_mcp_sessions", Map.of()) == 0.0);
+            await().atMost(WAIT).until(() -> Scrape.value(s, "mcpconfig_mcp_sessions", Map.of()) == 0.0
+                    && Scrape.value(s, "mcpconfig_mcp_streams", Map.of()) == 0.0);
 
             // A stopped materializer is down: its probes say so, and why.
             materializer.close();

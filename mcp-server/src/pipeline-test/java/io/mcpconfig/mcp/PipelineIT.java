@@ -57,8 +57,8 @@ class PipelineIT {
              ConfigCache cache = ConfigCache.builder().bootstrapServers(kafka.bootstrapServers()).topics(topics).build()) {
             await().atMost(WAIT).until(() -> cache.orgIds().containsAll(java.util.List.of("acme", "globex")));
             try (McpConfigServer server = McpConfigServer.start(McpServerConfig.withSecret(0, Fixtures.SECRET), ConfigCacheSource.of(cache));
-                 RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-                 RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
+                 RecordingClient acme = new RecordingClient(server, token("acme"));
+                 RecordingClient globex = new RecordingClient(server, token("globex"))) {
                 assertThat(acme.promptNames()).contains("code_review").doesNotContain("globex_onboarding");
                 assertThat(globex.promptNames()).contains("globex_onboarding").doesNotContain("incident_postmortem");
                 assertThat(acme.render("code_review", Map.of("code", "x"))).startsWith("You review code at Acme.");

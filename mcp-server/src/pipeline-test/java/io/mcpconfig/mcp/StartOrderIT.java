@@ -53,7 +53,7 @@ class StartOrderIT {
                     await().atMost(WAIT).until(() -> cache.orgIds().containsAll(List.of("acme", "globex")));
                     assertThat(cache.status()).isEqualTo(CacheStatus.LIVE);
 
-                    try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+                    try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
                         assertThat(acme.render("code_review", Map.of("code", "x"))).startsWith("You review code at Acme.");
                         db.sql("UPDATE organization_prompt SET template = 'Acme v2 reviews {{code}}'"
                                 + " WHERE org_id = 'acme' AND name = 'code_review'");

@@ -39,8 +39,8 @@ class CacheBindingIT {
 
     @Test
     void a_view_update_reaches_only_that_orgs_sessions_and_the_new_template_is_served() throws Exception {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-             RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"));
+             RecordingClient globex = new RecordingClient(server, token("globex"))) {
             assertThat(acme.promptNames()).containsExactlyInAnyOrder("review", "summarize"); // the SDK lists in hash order
             assertThat(globex.promptNames()).containsExactly("summarize");
             assertThat(acme.render("summarize", Map.of("text", "t"))).isEqualTo("ACME: t");

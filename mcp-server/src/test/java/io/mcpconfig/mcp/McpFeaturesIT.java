@@ -47,7 +47,7 @@ class McpFeaturesIT {
 
     @Test
     void completion_returns_the_suggested_values_matching_the_typed_prefix() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             assertThat(complete(acme, "reply", "tone", "f").values()).containsExactly("friendly", "formal", "Frank");
             assertThat(complete(acme, "reply", "tone", "FO").values()).as("case-insensitive").containsExactly("formal");
             assertThat(complete(acme, "reply", "tone", "").values()).hasSize(4);
@@ -63,7 +63,7 @@ class McpFeaturesIT {
 
     @Test
     void lists_are_sorted_by_name_and_uri_and_resources_carry_size_and_last_modified() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             List<String> names = acme.promptNames();
             assertThat(names).hasSize(32).isSorted();
             assertThat(acme.resourceUris()).containsExactly("bin://logo", "docs://alpha", "docs://mid", "docs://zeta");
@@ -78,13 +78,13 @@ class McpFeaturesIT {
 
     @Test
     void an_idle_org_is_evicted_and_its_client_works_again_with_a_new_session() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             assertThat(acme.promptNames()).contains("reply");
             assertThat(server.hostedOrgs()).isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> server.hostedOrgs() == 0);
         // The old session is gone with the endpoint; a client that initializes again is served as before.
-        try (RecordingClient again = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient again = new RecordingClient(server, token("acme"))) {
             assertThat(again.promptNames()).contains("reply");
             assertThat(again.render("reply", Map.of("tone", "formal"))).isEqualTo("Reply in a formal tone");
         }

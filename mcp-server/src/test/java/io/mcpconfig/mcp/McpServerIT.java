@@ -49,9 +49,9 @@ class McpServerIT {
 
     @Test
     void each_org_sees_its_own_lists_and_an_org_without_a_view_the_defaults() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-             RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"));
-             RecordingClient sleepy = new RecordingClient(server.endpoint(), token("sleepy"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"));
+             RecordingClient globex = new RecordingClient(server, token("globex"));
+             RecordingClient sleepy = new RecordingClient(server, token("sleepy"))) {
             assertThat(acme.promptNames()).containsExactlyInAnyOrder("review", "summarize");
             assertThat(acme.resourceUris()).containsExactlyInAnyOrder("docs://policy", "bin://logo");
             assertThat(acme.render("summarize", Map.of("text", "x"))).isEqualTo("ACME summary: x");
@@ -68,7 +68,7 @@ class McpServerIT {
 
     @Test
     void prompts_render_without_html_escaping_and_missing_optionals_render_empty() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             assertThat(acme.render("review", Map.of("code", "if (a < b && c) {}", "language", "C++")))
                     .isEqualTo("Review this C++ code:\nif (a < b && c) {}\n");
             assertThat(acme.render("review", Map.of("code", "x", "focus", "<locks>")))
@@ -84,7 +84,7 @@ class McpServerIT {
 
     @Test
     void missing_required_argument_and_unknown_prompt_are_invalid_params() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             assertThatThrownBy(() -> acme.render("review", Map.of("language", "Go")))
                     .isInstanceOfSatisfying(McpError.class, e -> {
                         assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
@@ -100,7 +100,7 @@ class McpServerIT {
 
     @Test
     void blob_resources_are_served_base64() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"))) {
             McpSchema.ResourceContents contents = acme.client.readResource(new McpSchema.ReadResourceRequest("bin://logo")).contents().get(0);
             assertThat(contents).isInstanceOf(McpSchema.BlobResourceContents.class);
             assertThat(Base64.getDecoder().decode(((McpSchema.BlobResourceContents) contents).blob()))
@@ -111,8 +111,8 @@ class McpServerIT {
 
     @Test
     void a_bulk_view_update_notifies_only_that_org_and_only_once() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-             RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"));
+             RecordingClient globex = new RecordingClient(server, token("globex"))) {
             assertThat(acme.promptNames()).hasSize(2);
             assertThat(globex.promptNames()).hasSize(1);
 
@@ -140,8 +140,8 @@ class McpServerIT {
 
     @Test
     void a_change_of_the_defaults_reaches_orgs_without_a_view_only() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-             RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"));
+             RecordingClient globex = new RecordingClient(server, token("globex"))) {
             source.put(Fixtures.view(Scopes.DEFAULTS, 7,
                     List.of(prompt("summarize", "Short: {{text}}", new PromptArgument("text", null, true))), List.of(text("docs://policy", "default policy"))));
             await().atMost(WAIT).until(() -> globex.promptLists.size() == 1);
@@ -154,8 +154,8 @@ class McpServerIT {
 
     @Test
     void subscribers_of_a_resource_hear_its_content_change() {
-        try (RecordingClient acme = new RecordingClient(server.endpoint(), token("acme"));
-             RecordingClient globex = new RecordingClient(server.endpoint(), token("globex"))) {
+        try (RecordingClient acme = new RecordingClient(server, token("acme"));
+             RecordingClient globex = new RecordingClient(server, token("globex"))) {
             acme.client.subscribeResource(new McpSchema.SubscribeRequest("docs://policy"));
             globex.client.subscribeResource(new McpSchema.SubscribeRequest("docs://policy"));
             source.put(Fixtures.view("acme", 9, List.of(),

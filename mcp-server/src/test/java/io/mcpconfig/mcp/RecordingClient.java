@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 
 /** An MCP Java SDK client of one org that records what the server pushes to it. */
 final class RecordingClient implements AutoCloseable {
@@ -18,7 +19,13 @@ final class RecordingClient implements AutoCloseable {
     /** One entry per resources/updated: the contents the SDK client read on it. */
     final List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
 
-    RecordingClient(URI endpoint, String token) {
+    /**
+     * A client of {@code server}, returned once its notification stream is open: the SDK client opens
+     * it after {@code initialize} returns, and a change pushed before it is open is never heard.
+     */
+    RecordingClient(McpConfigServer server, String token) {
+        long streamsBefore = server.streamsOpened();
+        URI endpoint = server.endpoint();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder(endpoint.getScheme() + "://" + endpoint.getAuthority())
                 .endpoint(endpoint.getPath())
@@ -32,6 +39,8 @@ final class RecordingClient implements AutoCloseable {
                 .resourcesUpdateConsumer(updates::addAll)
                 .build();
         client.initialize();
+        Awaitility.await("the notification stream of a new session").atMost(Duration.ofSeconds(10))
+                .until(() -> server.streamsOpened() > streamsBefore);
     }
 
     List<String> promptNames() {

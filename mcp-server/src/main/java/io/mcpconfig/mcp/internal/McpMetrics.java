@@ -38,11 +38,16 @@ public final class McpMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong sessions = new AtomicLong();
+    private final AtomicLong streams = new AtomicLong();
+    private final AtomicLong streamsOpened = new AtomicLong();
 
     public McpMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("mcpconfig.mcp.sessions", sessions, AtomicLong::get)
                 .description("Streamable HTTP sessions held: initialized and not deleted").register(registry);
+        Gauge.builder("mcpconfig.mcp.streams", streams, AtomicLong::get)
+                .description("Notification streams open (GET /mcp): sessions that hear list changes and resource updates now")
+                .register(registry);
     }
 
     /** The label for a client-sent method name. */
@@ -65,5 +70,19 @@ public final class McpMetrics {
 
     long sessions() {
         return sessions.get();
+    }
+
+    void streamOpened() {
+        streamsOpened.incrementAndGet();
+        streams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        streams.decrementAndGet();
+    }
+
+    /** Notification streams opened since start (never decreases, unlike the gauge of those open now). */
+    public long streamsOpened() {
+        return streamsOpened.get();
     }
 }

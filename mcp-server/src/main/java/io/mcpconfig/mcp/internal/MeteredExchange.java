@@ -33,6 +33,7 @@ final class MeteredExchange {
     private final Request request;
     private final Response response;
     private final AtomicBoolean recorded = new AtomicBoolean();
+    private boolean openStream;
     private String method = McpMetrics.UNREAD;
 
     MeteredExchange(McpMetrics metrics, HttpServletRequest request, HttpServletResponse response) {
@@ -65,6 +66,12 @@ final class MeteredExchange {
             record();
             return;
         }
+        if (McpMetrics.STREAM.equals(method)) {
+            // The SDK attached the session's listening stream before returning: it is open from here
+            // until the asynchronous response completes.
+            openStream = true;
+            metrics.streamOpened();
+        }
         try {
             listenForCompletion();
         } catch (IllegalStateException alreadyCompleted) { // the answer went out before we got here
@@ -96,6 +103,9 @@ final class MeteredExchange {
 
     private void record() {
         if (recorded.compareAndSet(false, true)) {
+            if (openStream) {
+                metrics.streamClosed();
+            }
             metrics.request(method, outcome(response.status, response.answer));
         }
     }
