@@ -177,6 +177,11 @@ public record MaterializerConfig(
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, BUFFER_CACHE_BYTES);
         // Kafka 4 producers wait 5 ms for a batch by default: every view would pay it.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        // Transactions v2: the first write of a transaction to a partition can meet the previous commit's
+        // markers still in flight and be answered CONCURRENT_TRANSACTIONS, which the producer retries after
+        // retry.backoff.ms (100 ms by default), holding that commit back; 20 ms is what Kafka itself chose
+        // for the same wait before v2 (KAFKA-5477, KAFKA-18654). Decision 19.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 20);
         // Views repeat the same defaults across orgs: zstd; a view may be as large as the topic allows.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.VIEW_MAX_BYTES + 1024 * 1024);

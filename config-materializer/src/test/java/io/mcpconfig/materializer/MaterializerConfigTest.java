@@ -27,6 +27,7 @@ class MaterializerConfigTest {
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(MaterializerConfig.BUFFER_CACHE_BYTES);
         assertThat(p.get(StreamsConfig.producerPrefix("linger.ms"))).isEqualTo(0);
+        assertThat(p.get(StreamsConfig.producerPrefix("retry.backoff.ms"))).isEqualTo(20);
     }
 
     @Test
