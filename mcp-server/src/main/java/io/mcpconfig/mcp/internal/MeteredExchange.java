@@ -33,7 +33,7 @@ final class MeteredExchange {
     private final Request request;
     private final Response response;
     private final AtomicBoolean recorded = new AtomicBoolean();
-    private boolean openStream;
+    private volatile boolean openStream; // set on the servlet thread, read on the one completing the response
     private String method = McpMetrics.UNREAD;
 
     MeteredExchange(McpMetrics metrics, HttpServletRequest request, HttpServletResponse response) {
