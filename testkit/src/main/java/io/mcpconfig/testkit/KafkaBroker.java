@@ -1,12 +1,5 @@
 package io.mcpconfig.testkit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +12,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBroker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
-  private static final String HOST = "127.0.0.1";
-  private static final int MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+  static final String HOST = "127.0.0.1";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(30);
   /**
@@ -85,11 +75,11 @@ public final class KafkaBroker implements AutoCloseable {
   private SharedAdmin admin;
   private boolean closed;
 
-  private KafkaBroker(Path root, int nodeId, int port, int controllerPort, Sasl sasl) {
+  private KafkaBroker(Path root, int nodeId, int port, int controllerPort, BrokerSettings.Sasl sasl) {
     this.root = root;
     this.nodeId = nodeId;
     this.bootstrapServers = HOST + ":" + port;
-    this.serverProperties = serverProperties(root.resolve("data"), nodeId, port, controllerPort);
+    this.serverProperties = BrokerSettings.of(root.resolve("data"), nodeId, port, controllerPort);
     this.clientProperties = sasl == null ? Map.of() : saslClientProperties(sasl.user(), sasl.password());
     if (sasl != null) {
       sasl.apply(serverProperties, HOST + ":" + port);
@@ -113,7 +103,7 @@ public final class KafkaBroker implements AutoCloseable {
    * may do anything). Clients connect with {@link #clientProperties()}.
    */
   public static KafkaBroker startWithSasl(String user, String password) {
-    return start(new Sasl(user, password));
+    return start(new BrokerSettings.Sasl(user, password));
   }
 
   /** The client settings for {@code PLAIN} over {@code SASL_PLAINTEXT} as {@code user}, e.g. with a wrong password. */
@@ -121,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
     return Map.of(
         "security.protocol", "SASL_PLAINTEXT",
         "sasl.mechanism", "PLAIN",
-        "sasl.jaas.config", Sasl.jaas(user, password, ""));
+        "sasl.jaas.config", BrokerSettings.Sasl.jaas(user, password, ""));
   }
 
   /** What a client needs besides {@code bootstrap.servers}: empty, or the SASL settings of {@link #startWithSasl}. */
@@ -129,7 +119,7 @@ public final class KafkaBroker implements AutoCloseable {
     return clientProperties;
   }
 
-  private static KafkaBroker start(Sasl sasl) {
+  private static KafkaBroker start(BrokerSettings.Sasl sasl) {
     long startedAt = System.nanoTime();
     Path root = TempDirs.create("mcpconfig-kafka-");
     KafkaBroker broker;
@@ -145,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
       throw e;
     }
     try {
-      broker.format();
+      BrokerSettings.format(broker.root, broker.serverProperties);
       synchronized (broker.lock) {
         broker.startServer();
       }
@@ -156,71 +146,6 @@ public final class KafkaBroker implements AutoCloseable {
     LOG.info("Kafka broker started on {} in {} ms", broker.bootstrapServers,
         Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
     return broker;
-  }
-
-  private static Properties serverProperties(Path logDir, int nodeId, int port, int controllerPort) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", Integer.toString(nodeId));
-    p.put("controller.quorum.voters", nodeId + "@" + HOST + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("log.dirs", logDir.toString());
-
-    p.put("default.replication.factor", "1");
-    p.put("min.insync.replicas", "1");
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    // One partition per internal topic is plenty on one node, and the first consumer group is
-    // ready sooner than with 50 (measured ~0.3 s here).
-    p.put("offsets.topic.num.partitions", "1");
-    p.put("transaction.state.log.num.partitions", "1");
-    p.put("share.coordinator.state.topic.num.partitions", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-
-    p.put("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-    p.put("replica.fetch.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-    // Compacted topics get cleaned within about a second instead of 15 s, and the cleaner's
-    // buffer (128 MiB by default, allocated up front) stays small in a test JVM.
-    p.put("log.cleaner.backoff.ms", "1000");
-    p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
-    // Fewer threads than a production broker: the machines running tests have 2 cores.
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "4");
-    p.put("background.threads", "4");
-    return p;
-  }
-
-  /**
-   * Formats the log folder as StorageTool's {@code format} command would. {@code execute} rather
-   * than {@code main}: {@code main} exits the JVM.
-   */
-  private void format() {
-    Path config = root.resolve("server.properties");
-    try (OutputStream out = Files.newOutputStream(config)) {
-      serverProperties.store(out, "testkit KafkaBroker");
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + config, e);
-    }
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exitCode;
-    try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exitCode = StorageTool.execute(new String[] {
-          "format", "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString()}, out);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not format Kafka storage in " + root + ": " + e.getMessage()
-          + "\n" + output.toString(StandardCharsets.UTF_8), e);
-    }
-    if (exitCode != 0) {
-      throw new IllegalStateException("formatting Kafka storage in " + root + " exited with " + exitCode
-          + ":\n" + output.toString(StandardCharsets.UTF_8));
-    }
   }
 
   /** Caller holds {@link #lock}. */
@@ -415,30 +340,6 @@ public final class KafkaBroker implements AutoCloseable {
         TempDirs.deleteRecursively(root);
         exitHook.withdraw();
       }
-    }
-  }
-
-  /** The one user of a SASL broker; the broker itself talks to itself as that user too. */
-  private record Sasl(String user, String password) {
-    private Sasl {
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-    }
-
-    static String jaas(String user, String password, String users) {
-      return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-          + "\" password=\"" + password + "\"" + users + ";";
-    }
-
-    void apply(Properties p, String address) {
-      p.put("listeners", "SASL_PLAINTEXT://" + address + ",CONTROLLER://" + p.getProperty("controller.quorum.voters").split("@")[1]);
-      p.put("advertised.listeners", "SASL_PLAINTEXT://" + address);
-      p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-      p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
-      p.put("sasl.enabled.mechanisms", "PLAIN");
-      p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
-          jaas(user, password, " user_" + user + "=\"" + password + "\""));
     }
   }
 
