@@ -68,16 +68,6 @@ final class PromptRenderer {
     }
 
     /**
-     * Renders a template prompt's template.
-     *
-     * @throws McpError invalid-params when a required argument is missing (absent or null),
-     *                  internal-error when the stored template is not valid Mustache
-     */
-    static String render(Prompt prompt, Map<String, Object> arguments) {
-        return of(prompt).bind(arguments).apply(prompt.template());
-    }
-
-    /**
      * Applies one request's arguments to the prompt's contract, once, and returns what renders the
      * prompt's template or any of its text messages' templates (by their text) with them. The returned
      * renderer throws {@code McpError} internal-error when the stored template is not valid Mustache,

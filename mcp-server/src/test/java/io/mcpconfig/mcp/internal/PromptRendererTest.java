@@ -45,7 +45,7 @@ class PromptRendererTest {
 
     @Test
     void values_are_inserted_verbatim_without_html_escaping() {
-        assertThat(PromptRenderer.render(prompt("{{code}}", new PromptArgument("code", null, true)),
+        assertThat(render(prompt("{{code}}", new PromptArgument("code", null, true)),
                 Map.of("code", "a < b && c > \"d\" 'e'"))).isEqualTo("a < b && c > \"d\" 'e'");
     }
 
@@ -53,19 +53,19 @@ class PromptRendererTest {
     void a_missing_optional_argument_renders_empty_and_its_section_is_skipped() {
         Prompt p = prompt("[{{lang}}]{{#focus}} focus: {{focus}}{{/focus}}",
                 new PromptArgument("lang", null, false), new PromptArgument("focus", null, false));
-        assertThat(PromptRenderer.render(p, Map.of())).isEqualTo("[]");
-        assertThat(PromptRenderer.render(p, Map.of("focus", ""))).isEqualTo("[]");
-        assertThat(PromptRenderer.render(p, Map.of("focus", "x", "lang", "Go"))).isEqualTo("[Go] focus: x");
+        assertThat(render(p, Map.of())).isEqualTo("[]");
+        assertThat(render(p, Map.of("focus", ""))).isEqualTo("[]");
+        assertThat(render(p, Map.of("focus", "x", "lang", "Go"))).isEqualTo("[Go] focus: x");
     }
 
     @Test
     void undeclared_arguments_and_variables_render_empty() {
-        assertThat(PromptRenderer.render(prompt("a{{secret}}b"), Map.of("secret", "s"))).isEqualTo("ab");
+        assertThat(render(prompt("a{{secret}}b"), Map.of("secret", "s"))).isEqualTo("ab");
     }
 
     @Test
     void a_missing_required_argument_is_invalid_params_naming_it() {
-        assertThatThrownBy(() -> PromptRenderer.render(prompt("{{code}}", new PromptArgument("code", null, true)), null))
+        assertThatThrownBy(() -> render(prompt("{{code}}", new PromptArgument("code", null, true)), null))
                 .isInstanceOfSatisfying(McpError.class, e -> {
                     assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
                     assertThat(e.getMessage()).contains("'code'").contains("'p'");
@@ -74,7 +74,7 @@ class PromptRendererTest {
 
     @Test
     void a_broken_template_is_an_internal_error_not_a_crash() {
-        assertThatThrownBy(() -> PromptRenderer.render(prompt("{{#open}}never closed"), Map.of()))
+        assertThatThrownBy(() -> render(prompt("{{#open}}never closed"), Map.of()))
                 .isInstanceOfSatisfying(McpError.class,
                         e -> assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INTERNAL_ERROR));
     }
@@ -83,7 +83,7 @@ class PromptRendererTest {
     void a_broken_template_stays_an_internal_error_on_every_request() {
         Prompt broken = prompt("{{#open}}never closed");
         for (int request = 0; request < 2; request++) {
-            assertThatThrownBy(() -> PromptRenderer.render(broken, Map.of()))
+            assertThatThrownBy(() -> render(broken, Map.of()))
                     .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.getMessage()).contains("'p'").contains("open"));
         }
     }
@@ -102,8 +102,8 @@ class PromptRendererTest {
 
         assertThat(PromptRenderer.of(v2.prompt("kept"))).isSameAs(keptRenderer);
         assertThat(PromptRenderer.of(v2.prompt("edited"))).isNotSameAs(editedV1Renderer);
-        assertThat(PromptRenderer.render(v2.prompt("edited"), Map.of("code", "x"))).isEqualTo("v2 x");
-        assertThat(PromptRenderer.render(v1.prompt("edited"), Map.of("code", "x"))).isEqualTo("v1 x");
+        assertThat(render(v2.prompt("edited"), Map.of("code", "x"))).isEqualTo("v2 x");
+        assertThat(render(v1.prompt("edited"), Map.of("code", "x"))).isEqualTo("v1 x");
     }
 
     @Test
@@ -145,9 +145,9 @@ class PromptRendererTest {
                         Prompt b = prompts.get(1);
                         renderers.add(PromptRenderer.of(a));
                         renderers.add(PromptRenderer.of(b));
-                        assertThat(PromptRenderer.render(a, i % 2 == 0 ? Map.of("code", code) : Map.of("code", code, "lang", "Go")))
+                        assertThat(render(a, i % 2 == 0 ? Map.of("code", code) : Map.of("code", code, "lang", "Go")))
                                 .isEqualTo(i % 2 == 0 ? "[" + code + "]" : "[" + code + "] in Go");
-                        assertThat(PromptRenderer.render(b, Map.of("code", code))).isEqualTo(code + "/" + code);
+                        assertThat(render(b, Map.of("code", code))).isEqualTo(code + "/" + code);
                     }
                     return renderers;
                 }));
@@ -160,5 +160,10 @@ class PromptRendererTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A template prompt's template rendered as prompts/get does: the prompt's renderer, bound to the arguments. */
+    private static String render(Prompt prompt, Map<String, Object> arguments) {
+        return PromptRenderer.of(prompt).bind(arguments).apply(prompt.template());
     }
 }
