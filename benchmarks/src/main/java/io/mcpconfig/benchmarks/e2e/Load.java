@@ -109,6 +109,7 @@ final class Load {
         List<Double> publisher = new ArrayList<>();
         List<Double> materializer = new ArrayList<>();
         List<Double> client = new ArrayList<>();
+        List<Samples> windows = new ArrayList<>();
         for (Probe.Sample s : probe.samples) {
             double ms = s.millis();
             all.add(ms);
@@ -118,20 +119,48 @@ final class Load {
             } else if (at > seconds - 10 && at <= seconds) {
                 last.add(ms);
             }
+            int window = (int) Math.max(0, (s.committedNanos() - start) / TimeUnit.SECONDS.toNanos(Report.WINDOW_SECONDS));
+            while (windows.size() <= window) {
+                windows.add(new Samples());
+            }
+            Samples w = windows.get(window);
+            w.all.add(ms);
             Long inChanges = taps.inChanges.get(s.template());
             Long inViews = taps.inViews.get(s.template());
             if (inChanges != null && inViews != null) {
                 // One clock (System.nanoTime in this JVM); a tap may read a record a moment after the client.
-                publisher.add(Math.max(0, inChanges - s.committedNanos()) / 1e6);
-                materializer.add(Math.max(0, inViews - inChanges) / 1e6);
-                client.add(Math.max(0, s.seenNanos() - inViews) / 1e6);
+                double p = Math.max(0, inChanges - s.committedNanos()) / 1e6;
+                double m = Math.max(0, inViews - inChanges) / 1e6;
+                double c = Math.max(0, s.seenNanos() - inViews) / 1e6;
+                publisher.add(p);
+                materializer.add(m);
+                client.add(c);
+                w.publisher.add(p);
+                w.materializer.add(m);
+                w.client.add(c);
             }
         }
         double firstP50 = Stats.of(first).p50();
         double lastP50 = Stats.of(last).p50();
         // Lag grew: a backlog was left when the writers stopped, or latency at the end far above the start.
         boolean grew = !drained || drainSeconds > 2 || lastP50 > Math.max(100, 3 * firstP50);
+        List<Report.Window> byWindow = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            Samples w = windows.get(i);
+            if (!w.all.isEmpty()) {
+                byWindow.add(new Report.Window(i * Report.WINDOW_SECONDS, Stats.of(w.all), Stats.of(w.publisher),
+                        Stats.of(w.materializer), Stats.of(w.client)));
+            }
+        }
         return new Report.Step(rate, sent, writingSeconds, Stats.of(all), firstP50, lastP50, drainSeconds, drained, grew,
-                Stats.of(publisher), Stats.of(materializer), Stats.of(client), cpu);
+                Stats.of(publisher), Stats.of(materializer), Stats.of(client), cpu, byWindow);
+    }
+
+    /** Latencies (ms) of the changes committed in one window: end to end and per stage. */
+    private static final class Samples {
+        final List<Double> all = new ArrayList<>();
+        final List<Double> publisher = new ArrayList<>();
+        final List<Double> materializer = new ArrayList<>();
+        final List<Double> client = new ArrayList<>();
     }
 }

@@ -26,7 +26,7 @@ final class Report {
     /** One rate step: offered rate, what the writers committed, latencies end to end and per stage, the backlog left. */
     record Step(int offeredRate, long sent, double seconds, Stats latency, double firstP50, double lastP50,
                 double drainSeconds, boolean drained, boolean lagGrew, Stats publisher, Stats materializer, Stats client,
-                Cpu cpu) {
+                Cpu cpu, List<Window> windows) {
         boolean kept() {
             return !lagGrew && latency.p99() <= 250;
         }
@@ -39,6 +39,11 @@ final class Report {
             return p >= m && p >= c ? "publisher" : m >= c ? "materializer" : "client";
         }
     }
+
+    /** The changes committed in {@link #WINDOW_SECONDS} of a step, from second {@code from}: end to end and per stage. */
+    record Window(int from, Stats latency, Stats publisher, Stats materializer, Stats client) {}
+
+    static final int WINDOW_SECONDS = 10;
 
     /** CPU per stage over a step (writing and draining), its wall time, and the writer connections used. */
     record Cpu(Map<String, Double> millisByStage, double wallMillis, int writers) {
@@ -105,6 +110,9 @@ final class Report {
                     s.drained() ? String.format("%.1f s", s.drainSeconds()) : String.format("not within %.0f s", s.drainSeconds())));
         }
         cpuTable(md);
+        if (budget != null) {
+            windowTable(md, budget);
+        }
         md.append("\n## Fan-out cost: one default change, 10,000 orgs\n\n")
           .append("| views written | Avro value bytes (what a client decodes) | bytes one client fetched (zstd batches off the socket) |\n")
           .append("|---|---|---|\n")
@@ -143,6 +151,22 @@ final class Report {
                 md.append(String.format(" %.2f |", s.cpu().millisByStage().getOrDefault(stage, 0.0) / per));
             }
             md.append(String.format(" %.2f | %.0f%% |%n", s.cpu().totalMillis() / per, 100 * s.cpu().busy()));
+        }
+    }
+
+    /**
+     * The budget's step {@value #WINDOW_SECONDS} s at a time, by commit time: a p99 over the whole step cannot
+     * tell a start-up transient, a steady tail and a hiccup apart, and each has another cause.
+     */
+    private static void windowTable(StringBuilder md, Step step) {
+        md.append(String.format("%n### The %,d changes/s step, %d s at a time%n%n", step.offeredRate(), WINDOW_SECONDS))
+          .append("Changes grouped by when they were committed; end to end p50 / p99 / max, and p50 / p99 of each stage (ms).\n\n")
+          .append("| committed in | n | p50 | p99 | max | publisher | materializer | client |\n")
+          .append("|---|---|---|---|---|---|---|---|\n");
+        for (Window w : step.windows()) {
+            md.append(String.format("| %d-%d s | %,d | %.1f | %.1f | %.1f | %s | %s | %s |%n", w.from(), w.from() + WINDOW_SECONDS,
+                    w.latency().count(), w.latency().p50(), w.latency().p99(), w.latency().max(), stage(w.publisher()),
+                    stage(w.materializer()), stage(w.client())));
         }
     }
 
