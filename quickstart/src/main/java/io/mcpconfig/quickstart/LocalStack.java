@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Path workDir, Topics topics, boolean demoData, int mcpPort) throws Exception {
         this.topics = topics;
         try {
+            remember(() -> deleteTree(workDir)); // closed last: after everything that writes there
             postgres = remember(PostgresServer.start());
             kafka = remember(KafkaBroker.start());
             jdbcUrl = postgres.createDatabase(DATABASE);
@@ -78,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts everything; {@code workDir} holds the materializer's state and the cache snapshot. Blocks
+     * Starts everything; {@code workDir} holds the materializer's state and the cache snapshot, and is
+     * deleted by {@link #close()} (a run leaves ~130 MB of RocksDB behind otherwise). Blocks
      * until the cache is ready. {@code mcpPort}: the MCP server's HTTP port, 0 for any free one, -1 for none.
      */
     public static LocalStack start(Path workDir, String topicPrefix, boolean demoData, int mcpPort) throws Exception {
@@ -141,6 +143,17 @@ public final class LocalStack implements AutoCloseable {
                 toClose.pop().close();
             } catch (Exception e) {
                 System.err.println("closing: " + e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                java.nio.file.Files.deleteIfExists(p);
             }
         }
     }

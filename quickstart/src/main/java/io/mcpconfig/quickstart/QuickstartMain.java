@@ -43,8 +43,7 @@ public final class QuickstartMain {
             if (stopped.getCount() > 0) {
                 say("Stopping...");
                 console.close();
-                stack.close();
-                deleteQuietly(workDir);
+                stack.close(); // deletes workDir too
                 stopped.countDown();
             }
         };
@@ -142,13 +141,5 @@ public final class QuickstartMain {
     static void say(String format, Object... args) {
         System.out.println(args.length == 0 ? format : String.format(format, args));
         System.out.flush();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // best effort: a temp folder
-        }
     }
 }
