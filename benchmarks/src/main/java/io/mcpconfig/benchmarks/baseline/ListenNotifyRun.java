@@ -42,9 +42,14 @@ public final class ListenNotifyRun {
                 }
 
                 long defaultCommitted = writeDefault(admin, "ln default change");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 for (ListenNotifyBaseline.Server server : baseline.servers) {
                     for (String org : orgs) {
                         while (server.loadedAtNanos.getOrDefault(org, 0L) < defaultCommitted) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("a LISTEN/NOTIFY server never reloaded " + org
+                                        + " after the default change (60 s)");
+                            }
                             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                         }
                     }
