@@ -44,8 +44,12 @@ class JarIT {
         pb.environment().putAll(env);
         File log = Files.createTempFile("mcpconfig-jar", ".log").toFile();
         pb.redirectOutput(log);
-        Process p = pb.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
-        return new Run(p.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        try {
+            Process p = pb.start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+            return new Run(p.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log.toPath());
+        }
     }
 }
