@@ -33,7 +33,10 @@ import java.util.stream.IntStream;
  * change fanned out to 10,000 orgs (time and bytes); two bulk imports; the baselines. Prints the
  * Markdown report and writes it to {@code FILE} (default {@code docs/benchmarks-e2e.md} when run from
  * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines;
- * {@code --rates 1000} runs only the steps named.
+ * {@code --rates 1000} runs only the steps named;
+ * {@code --tiny-views} keeps one default prompt and no other default or override, so every view is
+ * ~0.3 KB instead of ~6 KB: what a change costs when views do not carry the defaults
+ * (docs/decisions/config-materializer.md, record 18).
  */
 public final class PropagationBenchmark {
     private static final int ORGS = 10_000;
@@ -50,12 +53,16 @@ public final class PropagationBenchmark {
         int outAt = argList.indexOf("--out");
         Path out = outAt >= 0 ? Path.of(args[outAt + 1]) : Path.of("docs", "benchmarks-e2e.md");
         Report report = new Report(quick);
+        report.tinyViews = argList.contains("--tiny-views");
         String loadBefore = loadAverage();
         long began = System.nanoTime();
         Path workDir = Files.createTempDirectory("mcpconfig-bench-");
         try (LocalStack stack = LocalStack.start(workDir, "bench", true, -1)) {
             log("stack up; creating %,d organizations", ORGS);
             try (Connection c = stack.connect()) {
+                if (report.tinyViews) {
+                    Workloads.keepOneDefault(c);
+                }
                 Workloads.createOrgs(c, ORGS);
             }
             awaitOrgs(stack.cache(), ORGS);

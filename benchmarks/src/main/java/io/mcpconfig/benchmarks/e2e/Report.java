@@ -11,6 +11,8 @@ import java.util.Map;
 final class Report {
     static final String COMMAND = "java -Xmx4g -cp benchmarks/target/benchmarks.jar io.mcpconfig.benchmarks.e2e.PropagationBenchmark";
     final boolean quick;
+    /** Set by {@code --tiny-views}: the defaults cut to one prompt, so the figures are not the demo data's. */
+    boolean tinyViews;
     Stats single;
     final List<Step> steps = new ArrayList<>();
     int capacity;
@@ -71,6 +73,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# End-to-end propagation benchmark\n\n")
           .append("One run on ").append(LocalDate.now()).append(quick ? " (`--quick`)" : "")
+          .append(tinyViews ? " (`--tiny-views`: one default prompt, every view ~0.3 KB, not the demo data's ~6 KB)" : "")
           .append(", the project's 2-core machine, everything local and in one JVM (PostgreSQL 17 and Kafka from testkit,\n")
           .append("publisher, materializer, client cache). Medians and tails of this one run").append(machine).append(".\n")
           .append("Command: `").append(COMMAND).append("`\n\n")

@@ -44,4 +44,17 @@ final class Workloads {
         }
         return System.nanoTime();
     }
+
+    /**
+     * Deletes every default but summarize_document (the fan-out's) and the demo orgs' overrides, so views
+     * hold one or two prompts (~0.3 KB) instead of the demo defaults (~6 KB). Call before creating orgs.
+     */
+    static void keepOneDefault(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM organization_prompt");
+            st.execute("DELETE FROM organization_resource");
+            st.execute("DELETE FROM default_prompt WHERE name <> 'summarize_document'");
+            st.execute("DELETE FROM default_resource");
+        }
+    }
 }
