@@ -13,6 +13,7 @@ import io.mcpconfig.admin.db.Migrations;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.KafkaBroker;
 import io.mcpconfig.testkit.PostgresServer;
+import io.mcpconfig.testkit.TempDirs;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Path workDir, Topics topics, boolean demoData, int mcpPort) throws Exception {
         this.topics = topics;
         try {
-            remember(() -> deleteTree(workDir)); // closed last: after everything that writes there
+            remember(() -> TempDirs.deleteRecursively(workDir)); // closed last: after everything that writes there
             postgres = remember(PostgresServer.start());
             kafka = remember(KafkaBroker.start());
             jdbcUrl = postgres.createDatabase(DATABASE);
@@ -143,17 +144,6 @@ public final class LocalStack implements AutoCloseable {
                 toClose.pop().close();
             } catch (Exception e) {
                 System.err.println("closing: " + e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                java.nio.file.Files.deleteIfExists(p);
             }
         }
     }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Temporary folders that servers own and delete themselves. */
-final class TempDirs {
+/** Temporary folders that servers (and the stacks and benchmarks built on them) own and delete themselves. */
+public final class TempDirs {
 
   private TempDirs() {}
 
@@ -23,7 +23,7 @@ final class TempDirs {
   }
 
   /** Deletes the tree; a folder that is already gone is fine, a file that won't go is reported. */
-  static void deleteRecursively(Path root) {
+  public static void deleteRecursively(Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }

@@ -7,6 +7,7 @@ import io.mcpconfig.schemas.avro.ChangeEvent;
 import io.mcpconfig.schemas.serde.AvroSerdes;
 import io.mcpconfig.schemas.topics.Topics;
 import io.mcpconfig.testkit.KafkaBroker;
+import io.mcpconfig.testkit.TempDirs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -100,6 +101,8 @@ public final class MaterializerThroughput {
                 line += "\n" + fanOut(bootstrap, topics, registry, changes, orgs, partitions, k);
             }
             return line + "\n(" + m.statusLine() + ")";
+        } finally {
+            TempDirs.deleteRecursively(state);
         }
     }
 
