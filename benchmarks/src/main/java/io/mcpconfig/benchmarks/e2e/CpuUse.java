@@ -17,13 +17,16 @@ import java.util.stream.Stream;
  */
 final class CpuUse {
     /** Stage names in report order; a thread belongs to the first whose name pattern it matches. */
-    static final String[] STAGES = {"postgres", "publisher", "broker", "materializer", "client", "benchmark", "other"};
+    static final String[] STAGES = {"postgres", "publisher", "broker", "materializer", "client", "benchmark", "other",
+        "jvm native"};
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<Long, Long> threadNanos = new LinkedHashMap<>();
     private final Map<Long, String> threadStage = new LinkedHashMap<>();
     private final long postgresNanos;
+    /** The whole JVM process: its Java threads plus what no Java thread clock sees (GC, JIT, RocksDB's threads). */
+    private final long processNanos;
     private final long wallNanos;
 
     private CpuUse() {
@@ -38,6 +41,8 @@ final class CpuUse {
             }
         }
         postgresNanos = postgresCpuNanos();
+        processNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
         wallNanos = System.nanoTime();
     }
 
@@ -56,6 +61,9 @@ final class CpuUse {
             ms.merge(later.threadStage.get(id), (nanos - before) / 1e6, Double::sum);
         });
         ms.put("postgres", (later.postgresNanos - postgresNanos) / 1e6);
+        double javaThreads = ms.entrySet().stream().filter(e -> !e.getKey().equals("postgres"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        ms.put("jvm native", Math.max(0, (later.processNanos - processNanos) / 1e6 - javaThreads));
         return ms;
     }
 
@@ -86,7 +94,11 @@ final class CpuUse {
         return "other";
     }
 
-    /** User + system time of every process named postgres (the embedded server and its backends). */
+    /**
+     * User + system time of every process named postgres (the embedded server and its backends), plus
+     * the time of those that ended (a closed connection's backend, an autovacuum worker): the
+     * postmaster reaps them, so it appears in its children's time.
+     */
     private static long postgresCpuNanos() {
         long ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -101,7 +113,8 @@ final class CpuUse {
                         continue;
                     }
                     String[] f = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                    // utime, stime, cutime, cstime (fields 14-17); only the postmaster has reaped children
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
                 } catch (Exception gone) {
                     // the process ended between the listing and the read: its time is not counted
                 }

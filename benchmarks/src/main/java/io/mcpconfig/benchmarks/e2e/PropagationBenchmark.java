@@ -28,12 +28,13 @@ import java.util.stream.IntStream;
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.mcpconfig.benchmarks.e2e.PropagationBenchmark [--out FILE] [--quick]
  * </pre>
  *
- * Phases: single changes; the offered rate stepped (250, 500, 1,000 for 60 s: the budget, 2,000,
+ * Phases: a warm-up at 1,000 changes/s (not measured); single changes; the offered rate stepped (250, 500, 1,000 for 60 s: the budget, 2,000,
  * 4,000 changes/s; from 1,000 on, stops after the first step whose lag grew), each timed per stage; one default
  * change fanned out to 10,000 orgs (time and bytes); two bulk imports; the baselines. Prints the
  * Markdown report and writes it to {@code FILE} (default {@code docs/benchmarks-e2e.md} when run from
  * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines;
- * {@code --rates 1000} runs only the steps named;
+ * {@code --rates 1000} runs only the steps named; {@code --warmup S} sets the unmeasured
+ * warm-up at 1,000 changes/s that comes first (default 120 s);
  * {@code --tiny-views} keeps one default prompt and no other default or override, so every view is
  * ~0.3 KB instead of ~6 KB: what a change costs when views do not carry the defaults
  * (docs/decisions/config-materializer.md, record 18).
@@ -72,6 +73,14 @@ public final class PropagationBenchmark {
             Probe probe = new Probe();
             try (ListenerRegistration ignored = stack.cache().addListener(probe);
                  StageTaps taps = new StageTaps(stack.kafka().bootstrapServers(), stack.topics())) {
+                report.warmupSeconds = warmupSeconds(argList, quick);
+                if (report.warmupSeconds > 0) {
+                    // Not measured: one JVM holds the broker, Debezium, Kafka Streams and the client, and its
+                    // JIT compilers still take a fifth to half of a core minutes after start (measured with
+                    // /proc per thread), so without this the first steps time partly interpreted code.
+                    Report.Step warm = Load.run(stack, probe, taps, BUDGET_RATE, report.warmupSeconds);
+                    log("warm-up, not measured: %s", Report.describe(warm));
+                }
                 report.single = singleChanges(stack, probe, quick ? 100 : 300);
                 log("single changes: %s", report.single.millis());
                 steps(stack, probe, taps, report, quick, rates(argList));
@@ -116,6 +125,12 @@ public final class PropagationBenchmark {
         }
         probe.reset();
         taps.reset();
+    }
+
+    /** {@code --warmup 120}: seconds at the budget's rate before anything is measured (default 120, 20 with --quick, 0 for none). */
+    private static int warmupSeconds(List<String> args, boolean quick) {
+        int at = args.indexOf("--warmup");
+        return at >= 0 ? Integer.parseInt(args.get(at + 1)) : quick ? 20 : 120;
     }
 
     /** {@code --rates 1000,2000} runs only those steps (for profiling one load); default: every step. */

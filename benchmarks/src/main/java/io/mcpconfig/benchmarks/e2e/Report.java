@@ -13,6 +13,8 @@ final class Report {
     final boolean quick;
     /** Set by {@code --tiny-views}: the defaults cut to one prompt, so the figures are not the demo data's. */
     boolean tinyViews;
+    /** Seconds at 1,000 changes/s before anything was measured. */
+    int warmupSeconds;
     Stats single;
     final List<Step> steps = new ArrayList<>();
     int capacity;
@@ -76,6 +78,8 @@ final class Report {
           .append(tinyViews ? " (`--tiny-views`: one default prompt, every view ~0.3 KB, not the demo data's ~6 KB)" : "")
           .append(", the project's 2-core machine, everything local and in one JVM (PostgreSQL 17 and Kafka from testkit,\n")
           .append("publisher, materializer, client cache). Medians and tails of this one run").append(machine).append(".\n")
+          .append(warmupSeconds > 0 ? String.format("Measured after a warm-up of %d s at 1,000 changes/s (discarded): the JIT compilers of\n"
+                  + "this one JVM otherwise take a fifth to half of a core for minutes after start.%n", warmupSeconds) : "")
           .append("Command: `").append(COMMAND).append("`\n\n")
           .append("## Budgets\n\n")
           .append("| what | result | budget |\n|---|---|---|\n")
@@ -140,7 +144,9 @@ final class Report {
         md.append("\n### CPU per committed change, by stage\n\n")
           .append("CPU time (ms) each stage spent per committed change over the step, writing and draining: this JVM's\n")
           .append("per-thread CPU clocks (publisher = Debezium and its handler, broker = the in-process Kafka broker,\n")
-          .append("benchmark = the writers' JDBC side and the measuring taps) and the PostgreSQL processes from /proc.\n")
+          .append("benchmark = the writers' JDBC side and the measuring taps, jvm native = this JVM's time that no Java\n")
+          .append("thread's clock sees: GC, the JIT compilers, RocksDB's threads) and the PostgreSQL processes from /proc\n")
+          .append("(ended ones too: backends of closed connections, autovacuum workers).\n")
           .append("busy = CPU time / (wall time x cores).\n\n")
           .append("| offered/s | writers |");
         for (String s : CpuUse.STAGES) {
