@@ -144,8 +144,9 @@ final class Report {
         md.append("\n### CPU per committed change, by stage\n\n")
           .append("CPU time (ms) each stage spent per committed change over the step, writing and draining: this JVM's\n")
           .append("per-thread CPU clocks (publisher = Debezium and its handler, broker = the in-process Kafka broker,\n")
-          .append("benchmark = the writers' JDBC side and the measuring taps, jvm native = this JVM's time that no Java\n")
-          .append("thread's clock sees: GC, the JIT compilers, RocksDB's threads) and the PostgreSQL processes from /proc\n")
+          .append("benchmark = the writers' JDBC side and the measuring taps, jvm native = this JVM's time that no live Java\n")
+          .append("thread's clock shows: GC, the JIT compilers, RocksDB's threads, threads that ended during the step) and the\n")
+          .append("PostgreSQL processes from /proc\n")
           .append("(ended ones too: backends of closed connections, autovacuum workers).\n")
           .append("busy = CPU time / (wall time x cores).\n\n")
           .append("| offered/s | writers |");
