@@ -103,16 +103,12 @@ final class Load {
 
     private static Report.Step summarize(Probe probe, StageTaps taps, int rate, long sent, double writingSeconds,
                                          long start, int seconds, double drainSeconds, boolean drained, Report.Cpu cpu) {
-        List<Double> all = new ArrayList<>();
+        Samples step = new Samples();
         List<Double> first = new ArrayList<>();
         List<Double> last = new ArrayList<>();
-        List<Double> publisher = new ArrayList<>();
-        List<Double> materializer = new ArrayList<>();
-        List<Double> client = new ArrayList<>();
         List<Samples> windows = new ArrayList<>();
         for (Probe.Sample s : probe.samples) {
             double ms = s.millis();
-            all.add(ms);
             double at = (s.seenNanos() - start) / 1e9;
             if (at < 10) {
                 first.add(ms);
@@ -123,21 +119,10 @@ final class Load {
             while (windows.size() <= window) {
                 windows.add(new Samples());
             }
-            Samples w = windows.get(window);
-            w.all.add(ms);
             Long inChanges = taps.inChanges.get(s.template());
             Long inViews = taps.inViews.get(s.template());
-            if (inChanges != null && inViews != null) {
-                // One clock (System.nanoTime in this JVM); a tap may read a record a moment after the client.
-                double p = Math.max(0, inChanges - s.committedNanos()) / 1e6;
-                double m = Math.max(0, inViews - inChanges) / 1e6;
-                double c = Math.max(0, s.seenNanos() - inViews) / 1e6;
-                publisher.add(p);
-                materializer.add(m);
-                client.add(c);
-                w.publisher.add(p);
-                w.materializer.add(m);
-                w.client.add(c);
+            for (Samples into : List.of(step, windows.get(window))) {
+                into.add(s, inChanges, inViews);
             }
         }
         double firstP50 = Stats.of(first).p50();
@@ -146,21 +131,35 @@ final class Load {
         boolean grew = !drained || drainSeconds > 2 || lastP50 > Math.max(100, 3 * firstP50);
         List<Report.Window> byWindow = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
-            Samples w = windows.get(i);
-            if (!w.all.isEmpty()) {
-                byWindow.add(new Report.Window(i * Report.WINDOW_SECONDS, Stats.of(w.all), Stats.of(w.publisher),
-                        Stats.of(w.materializer), Stats.of(w.client)));
+            if (!windows.get(i).all.isEmpty()) {
+                byWindow.add(windows.get(i).window(i * Report.WINDOW_SECONDS));
             }
         }
-        return new Report.Step(rate, sent, writingSeconds, Stats.of(all), firstP50, lastP50, drainSeconds, drained, grew,
-                Stats.of(publisher), Stats.of(materializer), Stats.of(client), cpu, byWindow);
+        Report.Window whole = step.window(0);
+        return new Report.Step(rate, sent, writingSeconds, whole.latency(), firstP50, lastP50, drainSeconds, drained, grew,
+                whole.publisher(), whole.materializer(), whole.client(), cpu, byWindow);
     }
 
-    /** Latencies (ms) of the changes committed in one window: end to end and per stage. */
+    /** Latencies (ms) of some changes (a step's, or those committed in one window): end to end and per stage. */
     private static final class Samples {
         final List<Double> all = new ArrayList<>();
         final List<Double> publisher = new ArrayList<>();
         final List<Double> materializer = new ArrayList<>();
         final List<Double> client = new ArrayList<>();
+
+        /** {@code inChanges} and {@code inViews}: when the taps saw the change in each topic, null if they did not. */
+        void add(Probe.Sample s, Long inChanges, Long inViews) {
+            all.add(s.millis());
+            if (inChanges != null && inViews != null) {
+                // One clock (System.nanoTime in this JVM); a tap may read a record a moment after the client.
+                publisher.add(Math.max(0, inChanges - s.committedNanos()) / 1e6);
+                materializer.add(Math.max(0, inViews - inChanges) / 1e6);
+                client.add(Math.max(0, s.seenNanos() - inViews) / 1e6);
+            }
+        }
+
+        Report.Window window(int fromSecond) {
+            return new Report.Window(fromSecond, Stats.of(all), Stats.of(publisher), Stats.of(materializer), Stats.of(client));
+        }
     }
 }

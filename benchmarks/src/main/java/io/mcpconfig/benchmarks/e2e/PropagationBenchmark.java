@@ -28,8 +28,9 @@ import java.util.stream.IntStream;
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.mcpconfig.benchmarks.e2e.PropagationBenchmark [--out FILE] [--quick]
  * </pre>
  *
- * Phases: a warm-up at 1,000 changes/s (not measured); single changes; the offered rate stepped (250, 500, 1,000 for 60 s: the budget, 2,000,
- * 4,000 changes/s; from 1,000 on, stops after the first step whose lag grew), each timed per stage; one default
+ * Phases: a warm-up at 1,000 changes/s (not measured); single changes; the offered rate stepped (250,
+ * 500, 1,000 for 60 s: the budget, 2,000, 4,000 changes/s; from 1,000 on, stops after the first step whose
+ * lag grew), each timed per stage; one default
  * change fanned out to 10,000 orgs (time and bytes); two bulk imports; the baselines. Prints the
  * Markdown report and writes it to {@code FILE} (default {@code docs/benchmarks-e2e.md} when run from
  * the repository root). {@code --quick} shortens every phase; {@code --pipeline-only} skips the baselines;
